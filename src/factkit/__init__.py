@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "extract": "factkit.pipeline",
-    "extract_many": "factkit.pipeline",
+    "extract_many": "factkit.batch",
     "Pipeline": "factkit.pipeline",
     "hookimpl": "factkit.hookspecs",
     "Extractor": "factkit.extractor",
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from .errors import FactkitError, InputError
     from .extractor import Extractor
     from .hookspecs import hookimpl
-    from .pipeline import Pipeline, extract, extract_many
+    from .batch import extract_many
+    from .pipeline import Pipeline, extract
     from .schema import (
         SCHEMA_VERSION,
         Argument,

@@ -153,9 +153,8 @@ class Output:
         self.stream, self.lines, self.pretty = stream, lines, pretty
         self.count = 0
 
-    def write(self, result: ExtractionResult) -> None:
-        indent = 2 if self.pretty else None
-        body = result.model_dump_json(indent=indent).encode("utf-8")
+    def write_json(self, document: str) -> None:
+        body = document.encode("utf-8")
         if self.lines and self.pretty:
             self.stream.write(b"[\n" if self.count == 0 else b",\n")
         self.stream.write(body)
@@ -181,7 +180,45 @@ def _build_pipeline(args: argparse.Namespace) -> Pipeline:
         raise UsageError(str(exc)) from None
 
 
+class Progress:
+    """Articles done, articles/s and ETA on stderr, only when a person is watching it."""
+
+    def __init__(self, paths: list[str], jsonl: bool) -> None:
+        self.bar = None
+        if not sys.stderr.isatty():
+            return
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=_count_records(paths) if jsonl else len(paths), unit="article",
+                        file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def update(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _count_records(paths: list[str]) -> int | None:
+    """Lines in the input files (for an ETA), or None when reading from a stream."""
+    if any(p == "-" for p in paths):
+        return None
+    total = 0
+    try:
+        for path in paths:
+            with open(path, "rb") as stream:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+    except OSError:
+        return None
+    return total
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
+    from collections import deque
+
+    from .batch import Job, default_workers, run_jobs
     from .errors import InputError
     from .pipeline import parse_published
 
@@ -191,31 +228,42 @@ def cmd_extract(args: argparse.Namespace) -> int:
         parse_published(args.published)
     except InputError as exc:
         raise UsageError(f"--published: {exc}") from None
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
     pipeline = _build_pipeline(args)
     lines = args.jsonl or len(args.inputs) > 1
+    if not lines:
+        workers = 1  # one article: a pool would only add start-up time
+    in_flight: deque[Article] = deque()
+
+    def jobs() -> Iterator[Job]:
+        for article in _articles(args):
+            in_flight.append(article)
+            yield Job(article.text or "", article.published, article.doc_id, article.problem)
+
     target = open(args.output, "wb") if args.output else sys.stdout.buffer
     out = Output(target, lines=lines, pretty=args.pretty)
+    progress = Progress(args.inputs or ["-"], args.jsonl)
     failed = 0
     try:
-        for article in _articles(args):
-            if article.problem is None:
-                try:
-                    result = pipeline.extract(article.text or "", published=article.published,
-                                              doc_id=article.doc_id)
-                except InputError as exc:
-                    article.problem = str(exc)
-            if article.problem is not None:
+        for outcome in run_jobs(jobs(), pipeline, workers=workers):
+            article = in_flight.popleft()
+            progress.update()
+            if outcome.problem is not None:
                 failed += 1
+                article.problem = outcome.problem
                 print(f"factkit: {article.label}: {article.problem}", file=sys.stderr)
                 if lines:
-                    out.write(_failed_result(article))
+                    out.write_json(_failed_result(article).to_json())
                 continue
-            for error in result.errors:
+            for error in outcome.errors:
                 print(f"factkit: {article.label}: {error.stage} {error.name!r} failed: "
                       f"{error.message}", file=sys.stderr)
-            out.write(result)
+            out.write_json(outcome.to_result().to_json(indent=2) if args.pretty else outcome.to_json())
         out.close()
     finally:
+        progress.close()
         if args.output:
             target.close()
     return EXIT_INPUT_FAILED if failed else EXIT_OK
@@ -261,6 +309,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help='inputs are JSON Lines of {"id", "text", "published"}; one output line each')
     ex.add_argument("--pretty", action="store_true", help="indented output")
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ex.add_argument("--workers", type=int, metavar="N",
+                    help="worker processes for several articles (default: one per core; "
+                         "1 = in-process)")
     ex.add_argument("--only", action="append", metavar="NAME",
                     help="run only this extractor (repeatable)")
     ex.add_argument("--disable", action="append", metavar="NAME",

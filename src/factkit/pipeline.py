@@ -7,9 +7,10 @@ compiled patterns) and is meant to be built once and reused for many articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Union
+from typing import Union
 
 import pluggy
 
@@ -63,6 +64,17 @@ def _check_text(text: object) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class PipelineSpec:
+    """How to rebuild a default-plugin pipeline in another process (``spawn`` workers)."""
+
+    only: tuple[str, ...] | None = None
+    disable: tuple[str, ...] = ()
+
+    def build(self) -> Pipeline:
+        return Pipeline(only=self.only, disable=self.disable)
+
+
 class Pipeline:
     """Build once, call :meth:`extract` for each article.
 
@@ -72,6 +84,8 @@ class Pipeline:
 
     def __init__(self, plugin_manager: pluggy.PluginManager | None = None, *,
                  only: Sequence[str] | None = None, disable: Sequence[str] = ()) -> None:
+        self.spec = None if plugin_manager is not None else PipelineSpec(
+            None if only is None else tuple(only), tuple(disable))
         self.host = PluginHost(plugin_manager)
         self.available: dict[str, RegisteredExtractor] = self.host.extractors()
         self.extractors = self._select(only, disable)
@@ -182,32 +196,3 @@ def extract(text: str, *, published: PublishedLike = None, doc_id: str | None = 
     """Extract facts from one article with the default pipeline (built once per process)."""
     return default_pipeline().extract(text, published=published, doc_id=doc_id,
                                       extractors=extractors)
-
-
-Record = Union[str, Mapping[str, Any]]
-
-
-def extract_many(records: Iterable[Record], *, pipeline: Pipeline | None = None,
-                 published: PublishedLike = None) -> Iterator[ExtractionResult]:
-    """Extract from many articles lazily, in input order.
-
-    A record is a text or a mapping with ``text`` and optional ``id`` and
-    ``published``. A bad record raises :class:`InputError` naming its position.
-    """
-    pipe = pipeline or default_pipeline()
-    for index, record in enumerate(records):
-        if isinstance(record, str):
-            text, doc_id, pub = record, None, published
-        elif isinstance(record, Mapping):
-            if "text" not in record:
-                raise InputError(f"record {index}: no 'text' field")
-            text, doc_id = record["text"], record.get("id")
-            pub = record.get("published") or published
-        else:
-            raise InputError(f"record {index}: expected a text or a mapping, "
-                             f"not {type(record).__name__}")
-        try:
-            yield pipe.extract(text, published=pub,
-                               doc_id=None if doc_id is None else str(doc_id))
-        except InputError as exc:
-            raise InputError(f"record {index}: {exc}") from None

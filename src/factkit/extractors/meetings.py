@@ -1,0 +1,555 @@
+"""Meetings: two or more parties met, held talks, hosted one another or spoke by phone.
+
+Triggers are verbs ("met", "hosted", "telephoned", "discussed … with") and
+nouns ("talks", "meeting", "a phone call") whose participants come from the
+subject of the governing verb, a with/between complement, a possessor, or the
+previous context for "they"/"both sides"/"the meeting". A person acting "at the
+… conference" attended a meeting too. Mentions of one meeting across the
+article (headline, body, "the meeting") merge into one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factkit.analysis.document import AnalysedDocument
+from factkit.analysis.modality import text_modality
+from factkit.extractor import Extractor
+from factkit.hookspecs import hookimpl
+from factkit.schema import Event, Relation
+
+from ._events import (
+    DETS,
+    Draft,
+    Party,
+    Phrase,
+    SentView,
+    absorb,
+    body_views,
+    context_people,
+    dates_compatible,
+    find_occasion,
+    find_place,
+    is_verbish,
+    merge_drafts,
+    np_left,
+    np_right,
+    pair_relations,
+    parties_of,
+    pick_date,
+    place_in_occasion,
+    reporter_of,
+    resolve_anaphors,
+    subject_of,
+    to_event,
+)
+
+NAME = "meetings"
+
+_VERB = regex.compile(
+    r"\b(?P<v>met|meet|meets|meeting|sat\s+down\s+with|sit\s+down\s+with|talked|talk|talks|talking|"
+    r"spoke|speak|speaks|speaking|negotiated|negotiate|negotiates|negotiating|conferred|confer|"
+    r"hosted|host|hosts|hosting|received|receives|receive|welcomed|welcomes|welcome|"
+    r"telephoned|telephones|telephone|phoned|phones|called|calls|call|discussed|discuss|discusses|discussing|"
+    r"exchanged\s+views|exchange\s+views|exchanging\s+views|gave\s+(?:\w+\s+){0,2}?welcome|"
+    r"give\s+(?:\w+\s+){0,2}?welcome|gives\s+(?:\w+\s+){0,2}?welcome)\b"
+)
+_NOUN = regex.compile(
+    r"\b(?P<n>talks|meeting|meetings|discussions?|consultations|negotiations|"
+    r"(?:phone|telephone|video)\s+(?:call|calls|conversation|conversations)|conversation|summit|encounter)\b"
+)
+_GOVERNING = frozenset(
+    "held hold holds holding had have has having conducted conduct began begin begins opened open resumed "
+    "resume renewed renew concluded conclude started start attended attend attending joined join chaired "
+    "sought seek seeks requested request proposed propose offered offer demanded demand called calls call "
+    "urged wanted want wants hosted host hosting arranged arrange organized organised convened convene "
+    "cancelled canceled postponed scheduled planned plan plans pushed push pushing continue continued "
+    "completed wrapped entered enter launched launch refused".split()
+)
+_MEDIA = frozenset("reporters journalists media press newsmen correspondents television tv radio "
+                   "newspaper newspapers crowd crowds supporters audience".split())
+_NOT_MEETING_OBJECT = frozenset(
+    "demand demands target targets needs need requirement requirements obligation obligations expectation "
+    "expectations deadline criteria standard standards goal goals condition conditions cost costs "
+    "payment payments criticism resistance opposition approval skepticism scepticism anger silence "
+    "challenge challenges threshold quota quotas request requests it this that them".split()
+)
+_BE = frozenset("be been being was were is are".split())
+_VERB_LEFT = frozenset("he she they it we i who which also will would could can may might must should shall "
+                       "to not never n't 'll did does do then later again still once finally jointly "
+                       "reportedly separately directly privately both".split())
+_ANAPHOR_DETS = frozenset("the this that these those".split())
+_COPULA = frozenset("was is were are marked became be".split())
+_VISIT_VERBS = frozenset("visit visits visited visiting".split())
+
+
+def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
+    """Meeting events (merged per real-world meeting) and met_with relations between named parties."""
+    views = body_views(doc)
+    drafts: list[Draft] = []
+    for si, sv in enumerate(views):
+        drafts.extend(_sentence_drafts(views, si, sv, drafts[-30:]))
+    events = _merge(drafts)
+    for d in events:
+        yield to_event(doc, d, NAME)
+    for d in events:
+        if d.status != "occurred":
+            continue
+        parts = [p for p in d.roles.get("participant", []) if p.entity and p.kind in ("person", "country",
+                                                                                       "organization")]
+        pairs = [(a, b) for n, a in enumerate(parts) for b in parts[n + 1:]]
+        yield from pair_relations(doc, "met_with", pairs, d.evidence, NAME, 0.6)
+
+
+# --------------------------------------------------------------------------- triggers
+def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list[Draft]) -> list[Draft]:
+    found: list[tuple[int, int, list[Party], bool, int | None]] = []  # start, end, parties, anaphoric, verb
+    for m in _VERB.finditer(sv.low):
+        got = _verb_trigger(sv, m)
+        if got is not None:
+            found.append(got)
+    taken = [(s, e) for s, e, *_ in found]
+    for m in _NOUN.finditer(sv.low):
+        s, e = m.start() + sv.start, m.end() + sv.start
+        if any(a <= s < b or s <= a < e for a, b in taken):
+            continue
+        got = _noun_trigger(sv, m)
+        if got is not None:
+            found.append(got)
+    if not found:
+        got = _occasion_trigger(sv)
+        if got is not None:
+            found.append(got)
+    found.sort(key=lambda f: f[0])
+    triggers = [(s, e) for s, e, *_ in found]
+    out: list[Draft] = []
+    for s, e, parties, anaphoric, _verb in found:
+        anaphor = next((p for p in parties if p.kind == "anaphor"), None)
+        reported = reporter_of(sv, sv.tok_at(anaphor.start)) if anaphor is not None else []
+        context = reported if len(reported) >= 1 and anaphor is not None and \
+            anaphor.text.casefold() in ("they", "we") else _context(views, si, earlier + out, s)
+        parties = resolve_anaphors(parties, context)
+        if not parties and not anaphoric:
+            continue
+        if not anaphoric and len(parties) == 1 and (
+                (parties[0].kind == "person" and not _occasion_near(sv, s, e))
+                or parties[0].kind in ("country", "place")
+                or parties[0].text.casefold().startswith(("their ", "its ", "his ", "her "))
+                or sv.doc.text[max(0, parties[0].start - 6):parties[0].start].casefold().strip()
+                in ("their", "its")):
+            continue
+        status = text_modality(sv.doc.text, _pp_start(sv, s), sv.end, s, e).status
+        d = Draft("meeting", status, {"participant": parties}, si, (s, e), [(sv.start, sv.end)],
+                  headline=sv.headline, anaphoric=anaphoric and not parties,
+                  confidence=0.5 if sv.headline else 0.7)
+        d.date = pick_date(sv, s, e, triggers)
+        _place_and_occasion(sv, d, s, e)
+        out.append(d)
+    return out
+
+
+_PP_HEADS = frozenset("in during at after before following since from despite amid".split())
+
+
+def _pp_start(sv: SentView, s: int) -> int:
+    """A trigger inside "in a recent phone call" is not governed by the clause's verb ("sought the meeting")."""
+    k = sv.tok_at(s) - 1
+    steps = 0
+    while k >= 0 and steps < 5:
+        low = sv.tokens[k].low
+        if low in _PP_HEADS:
+            return sv.tokens[k].start
+        if low in DETS or (sv.mention_of[k] is None and not is_verbish(sv, k) and low.isalpha()
+                           and low not in ("and", "or", "to", "for", "will", "would", "not", "no")):
+            k -= 1
+            steps += 1
+            continue
+        break
+    return sv.start
+
+
+def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
+    word = m.group("v")
+    s, e = m.start() + sv.start, m.end() + sv.start
+    k = sv.tok_at(s)
+    if k >= len(sv.tokens):
+        return None
+    kend = sv.tok_at(e - 1) + 1
+    prev = sv.tokens[k - 1].low if k > 0 else ""
+    first = word.split()[0]
+    if first == "meeting" and prev not in _BE:
+        return None  # a noun: handled as one
+    if first in ("talks", "talk", "talking", "call", "calls", "host", "welcome", "receive", "telephone",
+                 "discuss", "meet", "speak", "negotiate", "confer") and prev in DETS:
+        return None
+    if first in ("talks", "talk", "talking", "calls", "call", "meet", "speak", "negotiate", "confer",
+                 "discuss", "host", "receive", "welcome", "telephone") and k > 0 \
+            and sv.mention_of[k - 1] is None and prev not in _VERB_LEFT:
+        return None  # a noun or an infinitive after a preposition: "called for talks", "a call"
+    if prev in _BE and first in ("met", "hosted", "received", "welcomed", "called", "discussed", "telephoned"):
+        return None  # passive: "could be met by", "was discussed"
+    nxt = sv.tokens[kend].low if kend < len(sv.tokens) else ""
+    subject = parties_of(sv, subject_of(sv, k))
+    obj: list[Party] = []
+    if first in ("met", "meet", "meets", "meeting", "hosted", "host", "hosts", "hosting", "received",
+                 "receives", "receive", "welcomed", "welcomes", "welcome", "telephoned", "telephones",
+                 "telephone", "phoned", "phones"):
+        j = kend + 1 if nxt == "with" else kend
+        ph = np_right(sv, j)
+        if ph is not None and sv.tokens[ph.i].low in _NOT_MEETING_OBJECT | _MEDIA:
+            return None
+        if ph is not None and sv.tokens[ph.j - 1].low in _NOT_MEETING_OBJECT:
+            return None
+        obj = parties_of(sv, ph)
+        if first in ("received", "receives", "receive", "welcomed", "welcomes", "welcome") and \
+                not any(p.kind in ("person", "group") for p in obj):
+            return None
+        if not obj and ph is not None and first not in ("meeting",):
+            return None  # "met the deadline", "hosted a lunch": the object names no party
+        if first.startswith(("host",)) and ph is not None and sv.tokens[ph.j - 1].low in (
+                "meeting", "talks", "summit", "conference", "meetings", "lunch", "dinner"):
+            return None  # "hosted a meeting between …": the noun carries it
+    elif first in ("gave", "give", "gives"):
+        w = _with_phrase(sv, kend, 8, words=("to",))
+        if w is None:
+            return None
+        obj = [p for p in parties_of(sv, np_right(sv, w + 1, limit=12)) if p.kind in ("person", "group")]
+        if not obj:
+            return None
+    elif first in ("called", "calls", "call"):
+        if nxt in ("for", "on", "upon", "off", "it", "the", "a", "an", "them", "him", "her", "this", "that"):
+            return None
+        ph = np_right(sv, kend, limit=8, lists=False)
+        obj = [p for p in parties_of(sv, ph) if p.kind == "person"]
+        if not obj:
+            return None
+    elif first in ("spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking"):
+        w = _with_phrase(sv, kend, 6, words=("with", "to"))
+        if w is None:
+            return None
+        ph = np_right(sv, w + 1)
+        if ph is None or any(t.low in _MEDIA for t in sv.tokens[ph.i:ph.j]):
+            return None
+        obj = parties_of(sv, ph)
+        if not obj:
+            return None
+        if first.startswith("spo") or first.startswith("speak"):
+            phone = regex.search(r"\b(?:phone|telephone|video|by\s+(?:phone|telephone))\b",
+                                 sv.low[max(0, s - sv.start - 20):min(len(sv.low), e - sv.start + 60)])
+            if phone is None and not any(p.kind == "person" for p in obj):
+                return None
+    else:  # discussed, negotiated, conferred, sat down with, exchanged views
+        if word.endswith("with"):
+            w: int | None = kend - 1
+        else:
+            w = _with_phrase(sv, kend, 12, words=("with",))
+        if w is not None:
+            obj = parties_of(sv, np_right(sv, w + 1))
+            if any(p.text.casefold() in _MEDIA for p in obj):
+                return None
+        elif not _plural(subject) or first.startswith("negotiat") or first.startswith("confer"):
+            return None
+    parties = subject + [p for p in obj if p.key not in {q.key for q in subject}]
+    if first in ("met", "meet", "meets", "meeting") and not obj and not _plural(subject):
+        if not (subject and subject[0].kind in ("group", "organization") and first in ("meeting", "met")):
+            return None
+    if not parties:
+        return None
+    return s, e, parties, False, k
+
+
+def _with_phrase(sv: SentView, k: int, limit: int, words: tuple[str, ...]) -> int | None:
+    for j in range(k, min(len(sv.tokens), k + limit)):
+        low = sv.tokens[j].low
+        if low in words:
+            return j
+        if low in (".", ";", ":") or (low in ("and", ",") and j > k and is_verbish(sv, j + 1)
+                                      if j + 1 < len(sv.tokens) else False):
+            return None
+    return None
+
+
+def _plural(parties: list[Party]) -> bool:
+    if len(parties) >= 2 or any(p.kind == "anaphor" for p in parties):
+        return True
+    return bool(parties) and parties[0].kind == "group" and parties[0].text.casefold().endswith("s")
+
+
+def _noun_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
+    noun = m.group("n")
+    s, e = m.start() + sv.start, m.end() + sv.start
+    k = sv.tok_at(s)
+    kend = sv.tok_at(e - 1) + 1
+    if k >= len(sv.tokens):
+        return None
+    prev = sv.tokens[k - 1].low if k > 0 else ""
+    if noun == "meeting" and kend < len(sv.tokens) and prev not in DETS and prev != "'s" \
+            and sv.tokens[kend].low in ("the", "a", "an", "its", "their", "his", "her"):
+        return None  # gerund: "meeting the demand"
+    if noun == "talks" and kend < len(sv.tokens) and sv.tokens[kend].low in ("to",) and prev not in DETS:
+        return None
+    if regex.search(r"(?:news|press|conference)\s+$", sv.low[:s - sv.start]):
+        return None
+    if _predicate_nominal(sv, k):
+        return s, e, [], True, None
+    parties: list[Party] = []
+    anaphoric = False
+    between = _complement(sv, kend, "between", 8)
+    if between is None:
+        between = _complement(sv, kend, "among", 4)
+    if between is not None:
+        parties = parties_of(sv, np_right(sv, between + 1))
+    with_at = _complement(sv, kend, "with", 4)
+    with_parties = parties_of(sv, np_right(sv, with_at + 1)) if with_at is not None else []
+    if with_parties and any(p.text.casefold() in _MEDIA for p in with_parties):
+        return None
+    gov = _governing_verb(sv, k)
+    possessor = _possessor(sv, k)
+    if not parties:
+        subj: list[Party] = []
+        if gov is not None and sv.tokens[gov].low not in ("hosted", "host", "hosting", "arranged", "arrange",
+                                                          "organized", "organised", "convened", "convene"):
+            subj = parties_of(sv, subject_of(sv, gov))
+        elif possessor is not None:
+            subj = possessor
+        elif gov is None:
+            left = np_left(sv, k, allow_comma=False)
+            if left is not None and left.i < k:
+                i0 = left.i
+                for jj in range(k - 1, left.i - 1, -1):
+                    if sv.tokens[jj].low in ("of", "a", "an", "the", "this", "these", "those", "for", "in", "on"):
+                        i0 = jj + 1
+                        break
+                if i0 < k:
+                    subj = [p for p in parties_of(sv, Phrase(i0, k)) if p.kind in ("group", "organization")]
+        of_at = _complement(sv, kend, "of", 2) if noun in ("meeting", "meetings", "summit") else None
+        if of_at is not None and not with_parties:
+            body = parties_of(sv, np_right(sv, of_at + 1, limit=10))
+            body = [p for p in body if p.kind in ("organization", "group", "country")]
+            if body and not subj:
+                parties = body[:1]
+            elif body and gov is not None and sv.tokens[gov].low in ("demanded", "demand", "called", "urged",
+                                                                     "requested", "sought", "proposed"):
+                parties = body[:1]
+        if not parties:
+            parties = subj + [p for p in with_parties if p.key not in {q.key for q in subj}]
+    if not parties:
+        rel = regex.match(r"(?:\s+\S+){0,6}?\s+(?:in\s+which|at\s+which|where|during\s+which)\s",
+                          sv.low[e - sv.start:])
+        if rel is not None:
+            kr = sv.tok_at(e + rel.end())
+            got = parties_of(sv, np_right(sv, kr, limit=10))
+            if got and not any(p.kind == "anaphor" for p in got):
+                parties = got
+    if not parties and _pp_start(sv, s) != sv.start:
+        head = sv.tokens[sv.tok_at(_pp_start(sv, s))].low
+        first_verb = next((j for j in range(0, k) if is_verbish(sv, j)), None)
+        if head in ("despite", "after", "following", "during") and first_verb is not None and first_verb < k:
+            got = parties_of(sv, subject_of(sv, first_verb))
+            if len(got) >= 2:
+                parties = got
+    if not parties:
+        det = prev
+        if det in _ANAPHOR_DETS or det == "'s" or det in ("their", "its", "his", "her") or \
+                (k > 1 and sv.tokens[k - 2].low in _ANAPHOR_DETS) or gov is not None:
+            anaphoric = True
+        else:
+            return None
+    if noun in ("summit",) and not (between is not None or with_parties or possessor):
+        return None if not anaphoric else (s, e, [], True, None)
+    return s, e, parties, anaphoric, gov
+
+
+def _predicate_nominal(sv: SentView, k: int) -> bool:
+    """"This meeting was the first …": a description of an event already named, not a new one."""
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 5:
+        low = sv.tokens[j].low
+        if low in _COPULA:
+            return True
+        if low in DETS or low in ("first", "second", "third", "latest", "last", "only", "in-person", "rare",
+                                  "highest-level", "high-level", "face-to-face", "direct") or \
+                low.endswith(("est", "-level")):
+            j -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def _complement(sv: SentView, k: int, word: str, limit: int) -> int | None:
+    """Token index of ``word`` within ``limit`` tokens after k, crossing only modifiers of the noun."""
+    for j in range(k, min(len(sv.tokens), k + limit)):
+        low = sv.tokens[j].low
+        if low == word:
+            return j
+        if low in (",", ".", ";", ":", "and", "but", "that", "which", "where", "who", "to") and word != "between":
+            return None
+        if word == "between" and (low in (".", ";", ":", ",") or (
+                is_verbish(sv, j) and low not in ("held", "scheduled", "planned", "expected"))):
+            return None
+    return None
+
+
+def _governing_verb(sv: SentView, k: int) -> int | None:
+    """"held talks", "called for talks", "had a candid discussion": the verb that governs the noun."""
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 6:
+        t = sv.tokens[j]
+        low = t.low
+        if low in _GOVERNING and (low not in ("called", "calls", "call", "pushed", "push", "pushing")
+                                  or (j + 1 < k and sv.tokens[j + 1].low == "for")):
+            return j
+        if low in ("for", "in", "into") and j > 0 and sv.tokens[j - 1].low in _GOVERNING:
+            j -= 1
+            steps += 1
+            continue
+        if low in DETS or low in ('"', "“", "”", "-", ",") or (not t.cap and not is_verbish(sv, j)
+                                                                and low not in ("and", "with", "of", "to")):
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _possessor(sv: SentView, k: int) -> list[Party] | None:
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 4:
+        low = sv.tokens[j].low
+        if low == "their":
+            fronted = _fronted_subject(sv, j)
+            if fronted:
+                return fronted
+            return [Party(None, sv.tokens[j].text, sv.tokens[j].start, sv.tokens[j].end, "anaphor")]
+        if low == "'s":
+            left = np_left(sv, j, allow_comma=False)
+            if left is None:
+                return None
+            got = parties_of(sv, left)
+            return got or None
+        if low in DETS or low in ('"', "“", "”") or not is_verbish(sv, j):
+            if sv.tokens[j].low in (",", ".", ";", "and", "with", "of", "in", "at", "on", "for"):
+                return None
+            j -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _fronted_subject(sv: SentView, j: int) -> list[Party]:
+    """"Since their talks in May, Rome and Paris have …": "their" is the subject that follows."""
+    if not sv.tokens or sv.tokens[0].low not in ("since", "after", "before", "following", "during", "in", "at"):
+        return []
+    for k in range(j, min(len(sv.tokens), j + 12)):
+        if sv.tokens[k].low == ",":
+            got = parties_of(sv, np_right(sv, k + 1, limit=12))
+            return got if len(got) >= 2 else []
+    return []
+
+
+_OCCASION_AT = regex.compile(
+    r"\b(?:at|during)\s+(?:the|a|an|this|last\s+week's|this\s+week's)\s+(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:conference|summit|meeting|talks|forum|session|assembly|ministerial|gathering|congress)\b"
+)
+
+
+def _occasion_trigger(sv: SentView) -> tuple | None:
+    """"Wang told Blinken at the security conference that …": a person acting at a meeting attended it."""
+    m = _OCCASION_AT.search(sv.low)
+    if m is None or regex.search(r"\b(?:news|press)\s+(?:conference|briefing)|conference\s+call", m.group()):
+        return None
+    s = m.start() + sv.start
+    k = sv.tok_at(s)
+    verb = None
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if is_verbish(sv, j) and sv.tokens[j].low not in ("is", "are", "was", "were", "be", "been"):
+            verb = j
+            break
+        if sv.tokens[j].low in (",", ";", ":"):
+            break
+    if verb is None:
+        return None
+    subject = [p for p in parties_of(sv, subject_of(sv, verb)) if p.kind in ("person", "group", "organization",
+                                                                                 "country", "anaphor")]
+    if not subject:
+        return None
+    obj: list[Party] = []
+    if verb + 1 < len(sv.tokens):
+        m2 = sv.mention_of[verb + 1]
+        if m2 is not None:
+            r = sv.doc._by_id.get(m2.entity_id)
+            if r is not None and r.type == "person":
+                obj = [Party(r.id, sv.doc.text[m2.start:m2.end], m2.start, m2.end, "person")]
+    parties = subject + [p for p in obj if p.key not in {q.key for q in subject}]
+    t = sv.tokens[verb]
+    return t.start, t.end, parties, False, verb
+
+
+def _occasion_near(sv: SentView, s: int, e: int) -> bool:
+    return find_occasion(sv, s - 20, e + 120) is not None
+
+
+# --------------------------------------------------------------------------- context, place
+def _context(views: list[SentView], si: int, drafts: list[Draft], before: int) -> list[Party]:
+    for d in reversed(drafts[-10:]):
+        if si - d.sentence > 3:
+            break
+        parts = d.roles.get("participant", [])
+        if len(parts) >= 2:
+            return parts
+    return context_people(views, si, before)
+
+
+def _place_and_occasion(sv: SentView, d: Draft, s: int, e: int) -> None:
+    occasion = find_occasion(sv, max(sv.start, s - 60), min(sv.end, e + 140))
+    if occasion is not None:
+        d.attributes["occasion"] = occasion[0]
+        place = place_in_occasion(sv, occasion[1], occasion[2])
+        if place is not None:
+            d.place = place
+    if d.place is None:
+        d.place = find_place(sv, max(sv.start, s - 80), min(sv.end, e + 90), s)
+    if d.place is None and occasion is not None:
+        d.place = find_place(sv, occasion[2], min(sv.end, occasion[2] + 40), occasion[2])
+
+
+# --------------------------------------------------------------------------- merging
+def _same(a: Draft, b: Draft) -> bool:
+    if a.status != b.status:
+        return False
+    ka, kb = a.keys("participant"), b.keys("participant")
+    if not ka or not kb or not (ka <= kb or kb <= ka):
+        return False
+    if not dates_compatible(a.date, b.date):
+        return False
+    if a.place is not None and b.place is not None and a.place.text.casefold() != b.place.text.casefold():
+        return False
+    return True
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    concrete: list[Draft] = []
+    for d in drafts:
+        if d.anaphoric and not d.roles.get("participant"):
+            target = next((c for c in reversed(concrete[-10:]) if d.sentence - c.sentence <= 4), None)
+            if target is not None and dates_compatible(target.date, d.date):
+                status = target.status
+                absorb(target, d)
+                target.status = status
+            continue
+        concrete.append(d)
+    merged = merge_drafts(concrete, _same)
+    return merge_drafts(merged, _same)
+
+
+@hookimpl
+def register_extractors(register) -> None:  # type: ignore[no-untyped-def]
+    register(Extractor(name=NAME, extract=extract, produces=("event:meeting", "relation:met_with"),
+                       description="Meetings, talks and calls between named parties, with date and place."))
