@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_ARTICLE := examples/articles/2025-03-14-geneva-talks.txt
+# First-party plugins: installed editable by the dev install, their tests run by `make test`.
+PLUGINS := plugins/factkit-cameo plugins/factkit-visits
 
 .PHONY: demo test bench schema clean
 
@@ -14,8 +16,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml $(PLUGINS:%=%/pyproject.toml) $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev,html]' $(PLUGINS:%=-e %)
 	touch $@
 
 demo: $(VENV)/.installed
@@ -27,9 +29,10 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 
-# Regenerate the committed JSON Schema after changing src/factkit/schema.py.
+# Regenerate the committed JSON Schemas after changing src/factkit/schema.py or merged_schema.py.
 schema: $(VENV)/.installed
 	$(BIN)/factkit schema > src/factkit/data/result.schema.json
+	$(BIN)/factkit schema --merged > src/factkit/data/merged.schema.json
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

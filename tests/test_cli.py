@@ -38,7 +38,7 @@ def test_extract_prints_one_schema_valid_document(article):
     doc = json.loads(proc.stdout)
     schema = json.loads(run("schema").stdout)
     jsonschema.validate(doc, schema)
-    assert doc["document"] == {"id": str(article), "published": "2024-03-01"}
+    assert doc["document"] == {"id": str(article), "published": "2024-03-01", "text": None}
     assert proc.stderr == b""
 
 

@@ -17,6 +17,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "extract": "factkit.pipeline",
     "extract_many": "factkit.batch",
+    "merge": "factkit.merging",
+    "MergedResult": "factkit.merged_schema",
     "Pipeline": "factkit.pipeline",
     "hookimpl": "factkit.hookspecs",
     "Extractor": "factkit.extractor",
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from .extractor import Extractor
     from .hookspecs import hookimpl
     from .batch import extract_many
+    from .merged_schema import MergedResult
+    from .merging import merge
     from .pipeline import Pipeline, extract
     from .schema import (
         SCHEMA_VERSION,

@@ -127,6 +127,10 @@ class Relation(FactkitModel):
 class DocumentInfo(FactkitModel):
     id: str | None = None
     published: str | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    text: str | None = Field(
+        default=None,
+        description="The text every span indexes when it is not the input as given (the main "
+                    "text extracted from an HTML page); null for plain-text input.")
 
 
 class ExtractionError(FactkitModel):

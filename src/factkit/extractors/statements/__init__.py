@@ -9,7 +9,7 @@ urged ..." is Ruiz's, with the aides as source), and drops repeats.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -25,6 +25,8 @@ from .records import Act
 from .resolve import carry_speakers, continued_quotes, dash_acts, resolve_nesting
 
 __all__ = ["extract", "register_extractors"]
+
+_PUNCT = regex.compile(r"[^\w\s]")
 
 
 def extract(doc: AnalysedDocument) -> Iterator[Statement]:
@@ -51,23 +53,15 @@ def extract(doc: AnalysedDocument) -> Iterator[Statement]:
         if made is None:
             continue
         key = (_who(made), _norm(made.content))
-        if key in seen:
-            continue
-        seen.add(key)
-        (headlines if act.sentence.is_headline else body).append(made)
-    # a headline that repeats a statement of the body adds evidence, not a statement
-    for head in headlines:
-        same = next((s for s in body if _who(s) == _who(head) and _overlap(s.content, head.content) >= 0.4), None)
-        if same is not None:
-            same.evidence.extend(head.evidence)
-        else:
-            body.append(head)
-    body.sort(key=lambda s: (s.evidence[0].start, s.evidence[0].end) if s.evidence else (0, 0))
-    yield from body
+        if key not in seen:
+            seen.add(key)
+            (headlines if act.sentence.is_headline else body).append(made)
+    yield from _merge_headlines(body, headlines)
 
 
 @hookimpl
-def register_extractors(register) -> None:  # type: ignore[no-untyped-def]
+def register_extractors(register: Callable[[Extractor], None]) -> None:
+    """Register the built-in ``statements`` extractor."""
     register(Extractor(
         name="statements", extract=extract, produces=("statement",),
         description="Direct quotes, mixed paraphrase and reported speech with speaker, cue, "
@@ -97,5 +91,19 @@ def _overlap(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
+def _merge_headlines(body: list[Statement], headlines: list[Statement]) -> list[Statement]:
+    """A headline that repeats a statement of the body adds evidence to it, not a statement."""
+    out = list(body)
+    for head in headlines:
+        same = next((s for s in body if _who(s) == _who(head) and _overlap(s.content, head.content) >= 0.4),
+                    None)
+        if same is not None:
+            same.evidence.extend(head.evidence)
+        else:
+            out.append(head)
+    out.sort(key=lambda s: (s.evidence[0].start, s.evidence[0].end) if s.evidence else (0, 0))
+    return out
+
+
 def _norm(s: str) -> str:
-    return " ".join(regex.sub(r"[^\w\s]", " ", s.casefold()).split())
+    return " ".join(_PUNCT.sub(" ", s.casefold()).split())

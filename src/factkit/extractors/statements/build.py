@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from factkit.analysis.document import AnalysedDocument
-from factkit.schema import DateValue, EntityRef, Span, Statement
+from factkit.schema import DateValue, EntityRef, Span, Statement, StatementKind
 
 from .context import DocContext
 from .quotes import Quote
@@ -15,7 +15,8 @@ _TITLE_CUES = frozenset("""film movie book novel song album show series titled e
 documentary play poem article column op-ed programme program slogan hashtag campaign""".split())
 _RELATIVE = regex.compile(r"\b(?:who|which|whose|whom|that|where)\b", regex.IGNORECASE)
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
-_CONFIDENCE = {"direct": 0.9, "mixed": 0.8, "indirect": 0.7}
+_MARKS = frozenset("\"“”„«»‘’'`")
+_CONFIDENCE: dict[StatementKind, float] = {"direct": 0.9, "mixed": 0.8, "indirect": 0.7}
 
 
 def _title_quote(text: str, q: Quote) -> bool:
@@ -24,7 +25,8 @@ def _title_quote(text: str, q: Quote) -> bool:
     return bool(before) and before[-1].strip(",:").casefold() in _TITLE_CUES
 
 
-def _kind_and_content(ctx: DocContext, act: Act) -> tuple[str, str]:
+def _kind_and_content(ctx: DocContext, act: Act) -> tuple[StatementKind, str]:
+    """Direct when (nearly) every letter of the content is quoted, mixed when some are."""
     text = ctx.text
     quoted = 0
     total = 0
@@ -45,9 +47,9 @@ def _kind_and_content(ctx: DocContext, act: Act) -> tuple[str, str]:
     content = " ".join(" ".join(text[a:z].split()) for a, z in act.pieces)
     content = content.strip().rstrip(",").strip()
     if total and quoted >= total * 0.97:
-        if all(ch in "\"“”„«»‘’'` " for ch in content[:1]):
+        if content[:1] and content[0] in _MARKS:
             content = content[1:].lstrip()
-        if content[-1:] in "\"“”»‘’'":
+        if content[-1:] and content[-1] in _MARKS:
             content = content[:-1].rstrip().rstrip(",").rstrip()
         return "direct", content
     if quoted:

@@ -15,10 +15,13 @@ from .records import Cue
 from .sentence import CLOSERS
 from .tokens import TERMINAL
 
+Start = tuple[int, tuple[int, int] | None, Quote | None]
 THAT_WINDOW = 16
 TO_WINDOW = 12
 _PP_ADJUNCT = frozenset("""on in at during after before to from via by through with when while late early
 earlier shortly without following ahead""".split())
+_INNER_PUNCT = frozenset((",", "'s", ".", "-", "&"))
+_STANCE_LINKS = frozenset("that about over at for regarding on with in of".split())
 
 
 class ComplementParser(PhraseParser):
@@ -99,43 +102,54 @@ class ComplementParser(PhraseParser):
             return False, e, addressee
         return True, n, addressee
 
-    def complement(self, cue: Cue, frame: C.Frame) -> tuple[int, tuple[int, int] | None, Quote | None] | None:
+    def complement(self, cue: Cue, frame: C.Frame) -> Start | None:
         """Where the reported content starts: (token, addressee, quote when it is one quotation)."""
         toks, n = self.toks, self.n
         j = cue.j
-        takes = frame.takes
         if j >= n or self._terminal_rest(j):
             return None
-        # prepositional frames: "warned against X", "complained about X"
-        if toks[j].low in frame.preps:
+        if toks[j].low in frame.preps:  # "warned against X", "complained about X"
             return (j + 1, None, None) if j + 1 < n else None
-        if cue.lemma in ("express", "raise"):
-            if toks[j].low == "that":
-                return (j + 1, None, None)
-            if toks[j].low in ("about", "over", "at", "for", "regarding", "on", "with", "in", "of"):
-                return (j + 1, None, None)
-            return None
+        if cue.lemma in ("express", "raise"):  # "expressed concern [about] X"
+            return (j + 1, None, None) if toks[j].low in _STANCE_LINKS else None
         k = self._skip_adjuncts(j, n)
-        if k < n and toks[k].text == ":":
-            q = self._is_open_quote(k + 1)
-            return (k + 1, None, q if q is not None and self._quote_fills(q) else None)
-        if k < n and toks[k].text == "," and self._is_open_quote(k + 1) is not None:
-            q = self._is_open_quote(k + 1)
-            return (k + 1, None, q if q is not None and self._quote_fills(q) else None)
-        q = self._is_open_quote(k)
-        if q is not None:
-            return (k, None, q if self._quote_fills(q) else None)
-        # explicit that-clause, with an addressee or adjuncts in between
+        if k >= n or self._terminal_rest(k):
+            return None  # "said on Friday." reports no words
+        found = self._quoted(k)
+        if found is None and C.THAT in frame.takes:
+            found = self._that_clause(j, frame)
+        return found if found is not None else self._framed(cue, frame, j, k)
+
+    def _quoted(self, k: int) -> Start | None:
+        """'said: "..."', 'said, "..."', 'said "..."'."""
+        toks = self.toks
+        if k < self.n and toks[k].text in (":", ",") and self._is_open_quote(k + 1) is not None:
+            return (k + 1, None, self._quote_at(k + 1))
+        if k < self.n and toks[k].text == ":":
+            return (k + 1, None, None)
+        if self._is_open_quote(k) is not None:
+            return (k, None, self._quote_at(k))
+        return None
+
+    def _that_clause(self, j: int, frame: C.Frame) -> Start | None:
+        """An explicit that-clause, with an addressee or adjuncts between cue and 'that'."""
         t = self._find_that(j)
-        if t is not None:
-            if t == j:
-                return (t + 1, None, self._quote_at(t + 1))
-            if C.ADDR in takes or C.ADDR_TO in takes:
-                np = self.np_right(j, t, addressee=True)
-                if np is not None and self._adjunct_region(np[1], t):
-                    return (t + 1, np, self._quote_at(t + 1))
-            if self._adjunct_region(j, t):
-                return (t + 1, None, self._quote_at(t + 1))
+        if t is None:
+            return None
+        if t == j:
+            return (t + 1, None, self._quote_at(t + 1))
+        if C.ADDR in frame.takes or C.ADDR_TO in frame.takes:
+            np = self.np_right(j, t, addressee=True) or self._loose_addressee(j, t)
+            if np is not None and self._adjunct_region(np[1], t):
+                return (t + 1, np, self._quote_at(t + 1))
+        if self._adjunct_region(j, t):
+            return (t + 1, None, self._quote_at(t + 1))
+        return None
+
+    def _framed(self, cue: Cue, frame: C.Frame, j: int, k: int) -> Start | None:
+        """The complements a cue's frame allows: infinitive, addressee, object + preposition, clause."""
+        toks, n = self.toks, self.n
+        takes = frame.takes
         if C.TO in takes:
             if toks[k].low == "to":
                 return (k, None, None)
@@ -144,42 +158,56 @@ class ComplementParser(PhraseParser):
                 return (to, None, None)
         if C.ADDR_TO in takes:
             to = self._find_to(j)
-            if to is not None:
-                np = self.np_right(j, to, addressee=True)
-                if np is not None and np[1] == to:
-                    return (to, np, None)
-        if C.OF in takes and self._find_word(j, "of", TO_WINDOW) is not None:
-            return (j, None, None)
-        if C.FOR in takes and self._find_word(j, "for", TO_WINDOW) is not None:
-            return (j, None, None)
-        if C.AS in takes and self._find_word(j, "as", TO_WINDOW) is not None:
-            return (j, None, None)
+            np = self.np_right(j, to, addressee=True) if to is not None else None
+            if np is not None and np[1] == to:
+                return (to, np, None)
+        for kind, word in ((C.OF, "of"), (C.FOR, "for"), (C.AS, "as")):
+            if kind in takes and self._find_word(j, word, TO_WINDOW) is not None:
+                return (j, None, None)  # "accused Lima of ...": object and complement together
         if C.ADDR in takes:
-            np = self.np_right(j, addressee=True)
-            if np is not None and (toks[np[0]].low not in W.NOT_ADDRESSEE):
-                after = self._skip_adjuncts(np[1], n)
-                if after < n and toks[after].low in frame.preps and after + 1 < n:
-                    return (after + 1, np, None)
-                if after < n and toks[after].text == ":":
-                    q = self._is_open_quote(after + 1)
-                    return (after + 1, np, q if q is not None and self._quote_fills(q) else None)
-                if after < n and not self._terminal_rest(after) and toks[after].text != "," and (
-                        C.ANY in takes or (C.CLAUSE in takes and self._finite_ahead(after))):
-                    return (after, np, self._quote_at(after))
-            if C.NEED_ADDR in takes:
-                return None
+            found = self._after_addressee(frame, j)
+            if found is not None or C.NEED_ADDR in takes:
+                return found
         if C.ANY in takes:
             k2 = k if k > j and (j in self.date_end or toks[j].low in W.TIME_WORDS) else j
-            if toks[k2].text in (",", ";"):
-                return None
-            return (k2, None, self._quote_at(k2))
-        if C.CLAUSE in takes and toks[k].text not in (",", ";") and toks[k].low not in W.PREPOSITIONS and \
-                self._finite_ahead(k) and \
-                not (self._nounlike(cue) and not self._finite_soon(k)):
+            return None if toks[k2].text in (",", ";") else (k2, None, self._quote_at(k2))
+        if C.CLAUSE in takes and toks[k].text not in (",", ";") and toks[k].low not in W.PREPOSITIONS \
+                and toks[k].low not in W.FINITE_MARKERS and self._finite_ahead(k) \
+                and not (self._nounlike(cue) and not self._finite_soon(k)):
             return (k, None, self._quote_at(k))
-        if C.OBJ in takes and toks[j].word and toks[j].low not in W.PREPOSITIONS and toks[j].low != "to":
+        if C.OBJ in takes and j < n and toks[j].word and toks[j].low not in W.PREPOSITIONS \
+                and toks[j].low != "to":
             return (j, None, None)
         return None
+
+    def _after_addressee(self, frame: C.Frame, j: int) -> Start | None:
+        """'told reporters the deficit would narrow' / 'told the committee: "..."'."""
+        toks, n = self.toks, self.n
+        np = self.np_right(j, addressee=True)
+        if np is None or toks[np[0]].low in W.NOT_ADDRESSEE:
+            return None
+        after = self._skip_adjuncts(np[1], n)
+        if after >= n or self._terminal_rest(after) or toks[after].text == ",":
+            return None
+        if toks[after].low in frame.preps and after + 1 < n:
+            return (after + 1, np, None)
+        if toks[after].text == ":":
+            return (after + 1, np, self._quote_at(after + 1))
+        if C.ANY in frame.takes or (C.CLAUSE in frame.takes and self._finite_ahead(after)):
+            return (after, np, self._quote_at(after))
+        return None
+
+    def _loose_addressee(self, j: int, hi: int) -> tuple[int, int] | None:
+        """'told a rally in Nakuru that ...': any short noun phrase before a preposition or 'that'."""
+        toks = self.toks
+        x = j
+        while x < hi and x - j < 6 and toks[x].word and toks[x].low not in W.PREPOSITIONS and \
+                toks[x].low not in W.CLAUSE_WORDS and toks[x].low not in W.FINITE_MARKERS and \
+                x not in self.cue_at and not self._in_date(x):
+            x += 1
+        if x == j or (toks[j].low in W.DETERMINERS and x - j < 2) or toks[x - 1].low in W.DETERMINERS:
+            return None
+        return j, x
 
     def _find_that(self, j: int) -> int | None:
         toks = self.toks
@@ -187,7 +215,7 @@ class ComplementParser(PhraseParser):
             t = toks[x]
             if t.low == "that":
                 return x
-            if self.inside[x] or x in self.cue_at or (not t.word and t.text not in (",", "'s", ".", "-", "&")) \
+            if self.inside[x] or x in self.cue_at or (not t.word and t.text not in _INNER_PUNCT) \
                     or self._is_open_quote(x) is not None:
                 return None
             if t.low in W.FINITE_MARKERS:
@@ -235,12 +263,4 @@ class ComplementParser(PhraseParser):
                 return False
             if t.low in W.FINITE_MARKERS:
                 return True
-        return False
-
-    def _has_to_soon(self, k: int) -> bool:
-        for t in self.toks[k:k + TO_WINDOW]:
-            if t.low == "to":
-                return True
-            if not t.word:
-                return False
         return False

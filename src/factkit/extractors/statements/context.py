@@ -36,7 +36,7 @@ class DocContext:
         compiled = lexicon.compile() if hasattr(lexicon, "compile") else None
         self._compiled = compiled
         self._titles = compiled.titles if compiled is not None else {}
-        self._modifiers = getattr(lexicon, "modifiers", frozenset())
+        self._modifiers: frozenset[str] = getattr(lexicon, "modifiers", frozenset())
         self._lemma_cache: dict[str, str | None] = {}
 
     def inside_quote(self, pos: int) -> bool:

@@ -93,7 +93,7 @@ FRAMES: dict[str, Frame] = {f.lemma: f for f in (
     _f("caution", *_SAYLIKE, ADDR, preps=("against",)),
     _f("warn", *_SAYLIKE, ADDR, ADDR_TO, preps=("against", "of", "about")),
     _f("urge", ADDR_TO, THAT, OBJ, TRAIL),
-    _f("ask", ADDR_TO, TRAIL),
+    _f("ask", ADDR_TO, THAT, TRAIL),
     _f("request", OBJ, THAT),
     _f("demand", OBJ, THAT, TRAIL),
     _f("press", ADDR_TO),
@@ -126,7 +126,6 @@ FRAMES: dict[str, Frame] = {f.lemma: f for f in (
     _f("remind", ADDR, NEED_ADDR, THAT),
     _f("advise", ADDR, THAT, ADDR_TO),
     _f("read", TRAIL),
-    _f("write", THAT, TRAIL),
     # multiword cues (their lemma is the phrase)
     _f("call", OBJ),
     _f("call on", ADDR_TO),
@@ -139,7 +138,7 @@ FRAMES: dict[str, Frame] = {f.lemma: f for f in (
     _f("make clear", THAT),
     _f("express", OBJ, THAT),
     _f("raise", OBJ, THAT),
-    _f("quote as saying", ANY),
+    _f("quote as saying", ANY, THAT),
     _f("according to", ANY),
 )}
 
@@ -153,6 +152,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "read": ("read", "reads", "reading"),
     "admit": ("admit", "admits", "admitted", "admitting"),
     "retort": ("retort", "retorts", "retorted", "retorting"),
+    "make": ("make", "makes", "made", "making"),
 }
 
 
@@ -174,15 +174,10 @@ for _lemma in FRAMES:
     if " " not in _lemma:
         for _form in inflections(_lemma):
             FORMS.setdefault(_form, _lemma)
+# first words of multiword cues ("called on", "pointed out", "made clear", "expressed concern")
 for _lemma in ("call", "appeal", "point", "make", "express", "raise", "voice", "press", "ask"):
-    for _form in (*inflections(_lemma), "made"):
-        if _lemma == "make" or _form != "made":
-            FORMS.setdefault(_form, _lemma)
-
-# Verbs whose bare use needs a following clause, quote or trailing position to be speech.
-AMBIGUOUS = frozenset(("press", "make", "raise", "voice", "call", "point", "appeal", "read", "post",
-                       "counter", "charge", "maintain", "observe", "write", "report", "add", "note",
-                       "state", "claim", "deny", "reveal", "confirm", "predict", "ask", "welcome"))
+    for _form in inflections(_lemma):
+        FORMS.setdefault(_form, _lemma)
 
 # Nouns after "expressed/voiced/raised" that make the phrase a speech cue.
 STANCE_NOUNS = frozenset("""concern concerns hope hopes regret regrets support opposition conviction belief

@@ -25,6 +25,7 @@ import regex
 from . import cues as C
 from . import words as W
 from .complements import ComplementParser
+from .detect import find_cues
 from .phrases import CLAUSE_WINDOW, NP_MAX, SUBORDINATORS
 from .quotes import Quote
 from .records import Act, Cue, Ref
@@ -35,9 +36,12 @@ if TYPE_CHECKING:
     from .context import DocContext
 
 PAREN_WINDOW = 30
+_CLAUSE_JOINERS = frozenset(("and", "but", "while", "whereas", ";"))
+_IRREGULAR_FINITE = frozenset(("said", "told", "wrote", "says", "tells"))
+_RELATIVES = frozenset(("that", "who", "which", "whom", "whose", "where"))
 # a wire dateline ("CITY, Month 8 (Agency) - ") heads a story; it is nobody's words
 _DATELINE = regex.compile(
-    r"[\p{Lu}][\p{Lu} .'/&-]{1,40}(?:,[ \t]*[\p{Lu}][\p{L}.]{2,9}\.?[ \t]+\d{1,2})?"
+    r"[\p{Lu}][\p{Lu} .'/&-]{1,40}(?:,[ \t]*[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}\d][\p{L}.\d]*){0,3})?"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:-{1,2}|[—–•])[ \t]+")
 
 
@@ -48,130 +52,9 @@ class SentenceParser(ComplementParser):
         super().__init__(ctx, sentence)
         self.acts: list[Act] = []
 
-    def find_cues(self) -> list[Cue]:
-        toks, n = self.toks, self.n
-        found: list[Cue] = []
-        i = 0
-        while i < n:
-            t = toks[i]
-            if not t.word or self.inside[i]:
-                i += 1
-                continue
-            cue = self._cue_at(i)
-            if cue is None:
-                i += 1
-                continue
-            found.append(cue)
-            i = cue.j
-        for c in found:
-            self.cue_at[c.i] = c
-        # a speech verb right before another is a noun ("reports said", "the statement said")
-        out = []
-        for c in found:
-            k = c.j
-            while k < n and toks[k].low in W.AUX:
-                k += 1
-            if k < n and k in self.cue_at and c.lemma not in ("according to",) and not c.ing:
-                del self.cue_at[c.i]
-                continue
-            out.append(c)
-        return out
-
-    def _cue_at(self, i: int) -> Cue | None:
-        toks, n = self.toks, self.n
-        low = toks[i].low
-        nxt = toks[i + 1].low if i + 1 < n else ""
-        if low == "according" and nxt == "to":
-            return Cue(i, i + 2, "according to", False)
-        if low == "quoted":
-            for x in range(i + 1, min(n - 1, i + 6)):
-                if toks[x].low == "as" and toks[x + 1].low in ("saying", "telling"):
-                    return Cue(i, x + 2, "quote as saying", False)
-                if not toks[x].word or toks[x].low in ("that", "by"):
-                    break
-        lemma = C.FORMS.get(low) or self.ctx.verb_lemma(low)
-        if lemma is None:
-            return None
-        if toks[i].cap and not self.sentence.is_headline and i > self.first_word:
-            return None  # "Secretary of State", "United States"
-        m = self.doc.mention_at(toks[i].start)
-        if m is not None and (m.end - m.start) > len(toks[i].text):
-            return None
-        ing = low.endswith("ing")
-        j = i + 1
-        if lemma == "call":
-            if nxt not in ("on", "upon", "for"):
-                # "critics call it "a disaster"": naming something in quoted words is saying them
-                for x in range(i + 1, min(n, i + 6)):
-                    if self._is_open_quote(x) is not None:
-                        return Cue(i, i + 1, "call", ing) if x > i + 1 else None
-                    if not toks[x].word:
-                        break
-                return None
-            lemma, j = ("call for" if nxt == "for" else "call on"), i + 2
-        elif lemma == "appeal":
-            if nxt not in ("to", "for"):
-                return None
-            lemma, j = "appeal " + nxt, i + 2
-        elif lemma == "ask" and nxt == "for":
-            lemma, j = "ask for", i + 2
-        elif lemma == "press":
-            if nxt != "for":
-                return None if not self._has_to_soon(i + 1) else Cue(i, i + 1, "press", ing)
-            lemma, j = "press for", i + 2
-        elif lemma == "point":
-            if nxt != "out":
-                return None
-            lemma, j = "point out", i + 2
-        elif lemma == "make":
-            if nxt == "clear":
-                lemma, j = "make clear", i + 2
-            elif nxt == "it" and i + 2 < n and toks[i + 2].low == "clear":
-                lemma, j = "make clear", i + 3
-            else:
-                return None
-        elif lemma in C.STANCE_VERBS:
-            k = i + 1
-            if k < n and toks[k].low in W.DETERMINERS | {"his", "her", "its", "their", "our"}:
-                k += 1
-            steps = 0
-            while k < n and steps < 3 and toks[k].low not in C.STANCE_NOUNS and toks[k].word \
-                    and toks[k].low not in W.PREPOSITIONS and toks[k].low != "that":
-                k += 1
-                steps += 1
-            if k >= n or toks[k].low not in C.STANCE_NOUNS:
-                return None
-            after = toks[k + 1] if k + 1 < n else None
-            if after is not None and after.word and after.low not in W.PREPOSITIONS and \
-                    after.low not in ("that", "and", "regarding", "over"):
-                return None  # "raised interest rates"
-            lemma, j = ("raise" if lemma == "raise" else "express"), k + 1
-        # filters: nominal, passive, infinitive, negated or modal uses are not reports of speech
-        p = i - 1
-        if p >= 0:
-            prev = toks[p].low
-            if prev in W.DETERMINERS or prev in ("his", "her", "its", "their", "our", "'s"):
-                return None
-            if prev in W.PREPOSITIONS and not (ing and prev in ("after", "before", "by", "while", "when")):
-                return None
-            if prev in ("would", "could", "might", "may", "will", "should", "must", "can", "shall",
-                        "not", "n't", "never", "cannot", "all"):
-                return None
-            q = p
-            while q >= 0 and toks[q].low in W.AUX and toks[q].low not in ("has", "have", "had"):
-                q -= 1
-            if q >= 0 and toks[q].low in W.BE and not ing:
-                return None
-            if q >= 1 and toks[q].low in ("has", "have", "had") and toks[q - 1].low in ("not", "n't", "never"):
-                return None
-            if q >= 0 and toks[q].low in ("not", "n't", "never"):
-                return None
-        if low == "told" and p >= 0 and toks[p].low == "all":
-            return None
-        return Cue(i, j, lemma, ing)
-
     def parse(self) -> list[Act]:
-        cues = self.find_cues()
+        """The sentence's speech acts, contents closed at the next attribution."""
+        cues = find_cues(self)
         for cue in cues:
             act = self._analyse(cue)
             if act is not None:
@@ -183,26 +66,58 @@ class SentenceParser(ComplementParser):
         return self.acts[-1] if self.acts else None
 
     def _analyse(self, cue: Cue) -> Act | None:
+        """Try the word orders in turn: shared subject, inverted, trailing, leading."""
         if cue.lemma == "according to":
             return self._according(cue)
         frame = C.FRAMES.get(cue.lemma, C.DEFAULT_FRAME)
         toks = self.toks
-        i, j = cue.i, cue.j
-        p = i - 1
-        while p >= 0 and (toks[p].low in W.AUX and toks[p].low not in ("not", "n't", "never")
-                          or cue.lemma == "quote as saying" and toks[p].low in W.BE):
-            p -= 1
+        p = self._before_verb(cue)
         if cue.ing:
             if p >= 1 and self._is_close_quote(p) is not None and toks[p - 1].text == ",":
                 p -= 1  # '"... unacceptable," adding that ...'
             if p < 0 or not (toks[p].text == "," or toks[p].low in ("and", "while", "after", "before", "by")):
                 return None
             return self._shared(cue, frame, cut_tok=p)
-        if p >= 0 and toks[p].low in ("and", "but") and p == i - 1 or (
-                p >= 0 and toks[p].low in ("and", "but") and all(toks[x].low in W.AUX for x in range(p + 1, i))):
-            if not (p >= 1 and toks[p - 1].text == "," and self.head_like(p - 2)) or self.acts:
-                return self._shared(cue, frame, cut_tok=p)
-        k = p
+        if p >= 0 and toks[p].low in ("and", "but"):
+            return self._shared(cue, frame, cut_tok=p)  # "... and called on ..."
+        k = self._subject_end(p)
+        if k < 0:
+            return None
+        if k == cue.i - 1 and self._is_boundary(k) and self._content_before(k):
+            act = self._inverted(cue, frame, k)
+            if act is not None:
+                return act
+        s = self.np_left(k)
+        if s is not None:
+            b = s - 1
+            if b >= 0 and self._is_boundary(b) and self._content_before(b) and C.TRAIL in frame.takes:
+                ok, aend, addr = self.trailing_ok(cue.j, frame)
+                quote_next = aend < self.n and toks[aend].text == "," and \
+                    self._is_open_quote(aend + 1) is not None
+                if ok and not (quote_next and not self._quote_boundary(b)):
+                    return self._trailing(cue, frame, boundary=b, subj=(s, k + 1), aend=aend, mode="trail",
+                                          addressee=addr)
+            return self._leading(cue, frame, (s, k + 1))
+        subject = self._appositive_subject(k) if toks[k].text == "," else None
+        if subject is None and self._plain_verb(cue):
+            loose = self._loose_np(k)
+            subject = (loose, k + 1) if loose is not None else None
+        if subject is None:
+            subject = self._clause_opening_subject(k)
+        return self._leading(cue, frame, subject) if subject is not None else None
+
+    def _before_verb(self, cue: Cue) -> int:
+        """The token before the cue and its auxiliaries ("has also said", "was quoted as saying")."""
+        toks = self.toks
+        p = cue.i - 1
+        while p >= 0 and (toks[p].low in W.AUX and toks[p].low not in ("not", "n't", "never")
+                          or cue.lemma == "quote as saying" and toks[p].low in W.BE):
+            p -= 1
+        return p
+
+    def _subject_end(self, k: int) -> int:
+        """Last token of the subject: skip '(ACRONYM)' and a date between subject and verb."""
+        toks = self.toks
         if k >= 2 and toks[k].text == ")":
             x = k - 1
             while x > 0 and k - x <= 6 and toks[x].text != "(":
@@ -214,59 +129,54 @@ class SentenceParser(ComplementParser):
             k = ds - 1
             if k >= 0 and toks[k].low in ("on", "in", "at"):
                 k -= 1
-        # inverted: 'CONTENT, said the agency'
-        if k == i - 1 and k >= 0 and self._is_boundary(k) and C.TRAIL in frame.takes | {C.TRAIL} \
-                and self._content_before(k):
-            np = self.np_right(j)
-            if np is not None:
-                ok, aend, _ = self.trailing_ok(np[1], C.DEFAULT_FRAME)
-                if ok:
-                    return self._trailing(cue, frame, boundary=k, subj=np, aend=aend, mode="inv",
-                                          addressee=None)
-        s = self.np_left(k) if k >= 0 else None
-        if s is not None:
-            b = s - 1
-            if b >= 0 and self._is_boundary(b) and self._content_before(b):
-                ok, aend, addr = self.trailing_ok(j, frame)
-                quote_next = aend < self.n and toks[aend].text == "," and self._is_open_quote(aend + 1) is not None
-                if ok and quote_next and not self._quote_boundary(b):
-                    ok = False
-                if ok and C.TRAIL in frame.takes | ({C.TRAIL} if frame is C.DEFAULT_FRAME else set()):
-                    return self._trailing(cue, frame, boundary=b, subj=(s, k + 1), aend=aend, mode="trail",
-                                          addressee=addr)
-            return self._leading(cue, frame, (s, k + 1))
-        if k >= 0 and toks[k].text == ",":
-            # "X, chief financial officer of Y, said" / "X, 54, who took over in 2021, said"
-            first = True
-            m = k - 1
-            for _ in range(3):
-                while m >= 0 and k - m < PAREN_WINDOW and toks[m].text != "," and not self.inside[m]:
-                    m -= 1
-                if m < 1 or toks[m].text != ",":
-                    break
-                s2 = self.np_left(m - 1)
-                if first:
-                    inner = self.np_left(k - 1, m + 1)
-                    if inner is not None and inner == m + 1 and self._person_in(inner, k) and \
-                            (s2 is None or not self._person_in(s2, m)):
-                        return self._leading(cue, frame, (inner, k))  # "the union's chair, Ana Ruiz, said"
-                first = False
-                if s2 is not None and (s2 == 0 or not toks[s2 - 1].word or toks[s2 - 1].low in W.CLAUSE_WORDS):
-                    return self._leading(cue, frame, (s2, m))
+        return k
+
+    def _inverted(self, cue: Cue, frame: C.Frame, boundary: int) -> Act | None:
+        """'CONTENT, said the agency' / '"...," said Ruiz, adding ...'."""
+        np = self.np_right(cue.j)
+        if np is None:
+            return None
+        ok, aend, _ = self.trailing_ok(np[1], C.DEFAULT_FRAME)
+        if not ok:
+            return None
+        return self._trailing(cue, frame, boundary=boundary, subj=np, aend=aend, mode="inv", addressee=None)
+
+    def _appositive_subject(self, k: int) -> tuple[int, int] | None:
+        """'X, director of Y, said' / 'X, 54, who took over in 2021, said': the phrase before the commas."""
+        toks = self.toks
+        first = True
+        m = k - 1
+        for _ in range(3):
+            while m >= 0 and k - m < PAREN_WINDOW and toks[m].text != "," and not self.inside[m]:
                 m -= 1
-        loose = self._loose_np(k) if k >= 0 else None
-        if loose is not None:
-            return self._leading(cue, frame, (loose, k + 1))
-        # leftmost chunk of the clause ("Ruiz in presenting the figures said")
-        if k >= 0:
-            cs = k
-            while cs > 0 and k - cs < CLAUSE_WINDOW and toks[cs - 1].word and \
-                    toks[cs - 1].low not in W.CLAUSE_WORDS and (cs - 1) not in self.cue_at and not self.inside[cs - 1]:
-                cs -= 1
-            np = self.np_right(cs, k + 1)
-            if np is not None and np[1] <= k and (toks[np[1]].low in W.PREPOSITIONS or toks[np[1]].text == ","):
-                if self._mention(np[1] - 1) is not None or toks[np[1] - 1].cap or toks[np[1] - 1].low in W.PRONOUNS:
-                    return self._leading(cue, frame, np)
+            if m < 1 or toks[m].text != ",":
+                return None
+            s2 = self.np_left(m - 1)
+            if first:
+                inner = self.np_left(k - 1, m + 1)
+                if inner is not None and inner == m + 1 and self._person_in(inner, k) and \
+                        (s2 is None or not self._person_in(s2, m)):
+                    return inner, k  # "the union's chair, Ana Ruiz, said"
+            first = False
+            if s2 is not None and (s2 == 0 or not toks[s2 - 1].word or toks[s2 - 1].low in W.CLAUSE_WORDS):
+                return s2, m
+            m -= 1
+        return None
+
+    def _clause_opening_subject(self, k: int) -> tuple[int, int] | None:
+        """The name opening the clause ("Ruiz in presenting the figures said")."""
+        toks = self.toks
+        cs = k
+        while cs > 0 and k - cs < CLAUSE_WINDOW and toks[cs - 1].word \
+                and toks[cs - 1].low not in W.CLAUSE_WORDS and (cs - 1) not in self.cue_at \
+                and not self.inside[cs - 1]:
+            cs -= 1
+        np = self.np_right(cs, k + 1)
+        if np is None or np[1] > k or not (toks[np[1]].low in W.PREPOSITIONS or toks[np[1]].text == ","):
+            return None
+        last = np[1] - 1
+        if self._mention(last) is not None or toks[last].cap or toks[last].low in W.PRONOUNS:
+            return np
         return None
 
     def _region_start(self, boundary: int | None = None) -> int:
@@ -369,6 +279,8 @@ class SentenceParser(ComplementParser):
 
     def _leading(self, cue: Cue, frame: C.Frame, subj: tuple[int, int], *, shared: Ref | None = None,
                  cut_tok: int | None = None) -> Act | None:
+        if shared is None and subj[0] >= 1 and self.toks[subj[0] - 1].low in ("what", "whatever", "how"):
+            return None  # "what she said next ...": the words are not reported here
         comp = self.complement(cue, frame)
         if comp is None:
             return None
@@ -393,13 +305,18 @@ class SentenceParser(ComplementParser):
             act.cut = toks[cut_tok].start
             act.mode = "part"
             act.shared = True
-        elif shared is None and subj[0] >= 1 and toks[subj[0] - 1].low in ("and", "but", "while", "whereas", ";"):
+        elif shared is None and subj[0] >= 1 and toks[subj[0] - 1].low in _CLAUSE_JOINERS:
             act.cut = toks[subj[0] - 1].start
         if shared is None:
             first = self._first_word(subj[0])
             if first is not None and toks[first].low in SUBORDINATORS:
                 act.subordinate_at = first
         return act
+
+    def _plain_verb(self, cue: Cue) -> bool:
+        """A cue that cannot be a noun ("said", "warned"), so any phrase before it may be its subject."""
+        low = self.toks[cue.i].low
+        return cue.lemma in C.FRAMES and (low.endswith("ed") or low in _IRREGULAR_FINITE)
 
     def _cue_start(self, cue: Cue) -> int:
         """The cue as written includes a perfect auxiliary right before it ("has stated")."""
@@ -424,9 +341,10 @@ class SentenceParser(ComplementParser):
         toks, n = self.toks, self.n
         i, j = cue.i, cue.j
         e = j
-        while e < n and e - j < NP_MAX + 6 and toks[e].text not in (",", ";", ":") and not self._terminal_rest(e) \
+        while e < n and e - j < NP_MAX + 6 and toks[e].text not in (",", ";", ":") \
+                and not self._terminal_rest(e) \
                 and not self.inside[e] and self._is_open_quote(e) is None \
-                and toks[e].low not in ("that", "who", "which", "whom", "whose", "where") and e not in self.cue_at:
+                and toks[e].low not in _RELATIVES and e not in self.cue_at:
             e += 1
         if e == j:
             return None

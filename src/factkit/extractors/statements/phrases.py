@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import regex
+
 from . import words as W
 from .records import Ref, entity_type
 from .sentence import AGENT_SUFFIXES, SentenceView
@@ -29,6 +31,7 @@ state-run state-owned state government-run government-owned independent oppositi
 pro-government influential daily weekly""".split())
 _PP_ADJECTIVES = frozenset("""familiar close briefed involved knowledgeable aware loyal opposed linked
 allied near speaking""".split())
+_ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")  # "backbench MPs", "foreign NGOs"
 SUBORDINATORS = frozenset("while although though as because if when since whereas after before".split())
 
 
@@ -38,18 +41,17 @@ class PhraseParser(SentenceView):
     def np_left(self, k: int, lo: int = 0) -> int | None:
         """Start token of the speaker phrase ending at token ``k``, or None."""
         toks = self.toks
-        used_prep = False
         if k < lo or k >= self.n or not toks[k].word or self.inside[k]:
             return None
-        tail = self._adjective_tail(k, lo)
-        if tail is not None:
-            used_prep = True  # "a person familiar with the plans"
-        elif not self.head_like(k):
-            tail = self._pp_tail(k, lo)
-            if tail is None:
+        # prepositional complements inside the phrase ("aides at the bureau of statistics")
+        start = self._adjective_tail(k, lo)
+        preps = 2  # "a person familiar with the plans"
+        if start is None:
+            preps = 0 if self.head_like(k) else 1
+            start = k if preps == 0 else self._pp_tail(k, lo)  # "the bureau of statistics said"
+            if start is None:
                 return None
-            used_prep = True  # "the bureau of statistics": the phrase ends in its complement
-        s = k if not used_prep else tail
+        s = start
         lower_run = 0
         while s - 1 >= lo and k - (s - 1) < NP_MAX:
             q = s - 1
@@ -79,17 +81,17 @@ class PhraseParser(SentenceView):
                     continue
                 break
             if low in W.NP_PREPOSITIONS:
-                if not used_prep and q - 1 >= lo and self.head_like(q - 1) and not toks[q - 1].low in W.PRONOUNS:
-                    used_prep = True
+                if preps < 2 and q - 1 >= lo and self.head_like(q - 1) and not toks[q - 1].low in W.PRONOUNS:
+                    preps += 1
                     s = q
                     continue
                 break
             if low in W.DETERMINERS:
                 s = q
                 # "sources on both sides": a determiner inside a prepositional complement
-                if not used_prep and q - 2 >= lo and toks[q - 1].low in W.NP_PREPOSITIONS and \
+                if preps < 2 and q - 2 >= lo and toks[q - 1].low in W.NP_PREPOSITIONS and \
                         self.head_like(q - 2) and toks[q - 2].low not in W.PRONOUNS:
-                    used_prep = True
+                    preps += 1
                     s = q - 1
                     continue
                 break
@@ -100,8 +102,7 @@ class PhraseParser(SentenceView):
                 s = q
                 lower_run = 0
                 continue
-            if toks[s].cap and not (low in MODIFIERS or self.ctx.is_title_word(low) or self.ctx.is_modifier(low)
-                                    or low in W.SPEAKER_NOUNS or low.endswith(AGENT_SUFFIXES)):
+            if toks[s].cap and not self._modifies_name(low, toks[s].text):
                 break
             lower_run += 1
             if lower_run > 4:
@@ -113,7 +114,8 @@ class PhraseParser(SentenceView):
             t = toks[s]
             low = t.low
             if low in W.TIME_WORDS or self._in_date(s) or low in ("and", "but", "so", "or") or \
-                    (low.endswith("ly") and self._mention(s) is None and len(low) > 4) or low in W.PREPOSITIONS:
+                    (low.endswith("ly") and self._mention(s) is None and len(low) > 4) or \
+                    low in W.PREPOSITIONS:
                 s += 1
                 continue
             break
@@ -179,7 +181,8 @@ class PhraseParser(SentenceView):
             if self.inside[e]:
                 break
             low = t.low
-            if t.text == "." and e + 1 < hi and toks[e + 1].cap and len(toks[e - 1].text) == 1 and toks[e - 1].cap:
+            if t.text == "." and e + 1 < hi and toks[e + 1].cap and len(toks[e - 1].text) == 1 \
+                    and toks[e - 1].cap:
                 e += 1
                 continue
             if low == "'s" or t.text == "&":
@@ -215,7 +218,8 @@ class PhraseParser(SentenceView):
                 e += 1
                 continue
             if low == "and" and last_head >= 0 and e + 1 < hi and (
-                    toks[e + 1].cap or toks[e + 1].low in W.DETERMINERS or toks[e + 1].low in W.SPEAKER_NOUNS):
+                    toks[e + 1].cap or toks[e + 1].low in W.DETERMINERS
+                    or toks[e + 1].low in W.SPEAKER_NOUNS):
                 e += 1
                 continue
             if (low in W.CLAUSE_WORDS or low in W.BE or low in W.AUX or low in W.PREPOSITIONS
@@ -238,6 +242,12 @@ class PhraseParser(SentenceView):
             return None
         return j, last_head + 1
 
+    def _modifies_name(self, low: str, name: str) -> bool:
+        """May this lowercase word stand before a capitalised one in a speaker phrase?"""
+        return (low in MODIFIERS or self.ctx.is_title_word(low) or self.ctx.is_modifier(low)
+                or low in W.SPEAKER_NOUNS or low.endswith(AGENT_SUFFIXES)
+                or _ACRONYM_PLURAL.fullmatch(name) is not None)
+
     def _addressee_start(self, k: int) -> bool:
         t = self.toks[k]
         return t.cap or t.low in W.DETERMINERS or t.low in W.ADDRESSEE_NOUNS or \
@@ -252,7 +262,7 @@ class PhraseParser(SentenceView):
         t = self.toks[k]
         low = t.low
         return not t.cap and low not in ("'s", "and", "&") and low not in MODIFIERS and \
-            low not in W.DETERMINERS and low not in W.NP_PREPOSITIONS and low not in ("his", "her", "their", "its", "our")
+            low not in W.DETERMINERS and low not in W.NP_PREPOSITIONS and low not in W.POSSESSIVES
 
     def _loose_np(self, k: int) -> int | None:
         """'The draft motion asks for ...': a determiner phrase opening the clause is the subject."""
@@ -277,7 +287,8 @@ class PhraseParser(SentenceView):
     def _main_subject(self, upto: int) -> Ref | None:
         toks = self.toks
         lo = max(0, upto - 3 * CLAUSE_WINDOW)
-        starts = [lo] + [x + 1 for x in range(lo, upto) if toks[x].text in (",", ";", ":") or toks[x].text in DASHES
+        starts = [lo] + [x + 1 for x in range(lo, upto)
+                         if toks[x].text in (",", ";", ":") or toks[x].text in DASHES
                          or toks[x].low in SUBORDINATORS or toks[x].low == "that"]
         for c in reversed(starts):
             if c >= upto:
@@ -351,7 +362,8 @@ class PhraseParser(SentenceView):
                 b = toks[e - 1].end  # "traders and brokers" stay together
         if covering:
             m = max(covering, key=lambda m: (m.end - m.start, -m.start))
-            kind = "pronoun" if m.kind == "pronoun" else ("name" if m.kind in ("name", "alias", "acronym") else "description")
+            kind = "pronoun" if m.kind == "pronoun" else (
+                "name" if m.kind in ("name", "alias", "acronym") else "description")
             return Ref(a, b, m.entity_id, kind, plural, ht.low)
         if ht.low in W.PRONOUNS:
             return Ref(a, b, None, "pronoun", plural, ht.low)
@@ -368,7 +380,7 @@ class PhraseParser(SentenceView):
         """The body behind a document: 'the agency's statement', 'a statement from the agency'."""
         toks = self.toks
         for x in range(s, e):
-            if toks[x].low in ("by", "from", "of") and x > head - 1 and x + 1 < e:
+            if toks[x].low in ("by", "from") and x > head - 1 and x + 1 < e:
                 y = x + 1
                 return self.ref(y, e)
         cand = [m for m in mentions if m.end <= toks[head].start and m.kind != "pronoun"]
@@ -400,6 +412,8 @@ class PhraseParser(SentenceView):
         mentions = self.doc.mentions_in(self.toks[s].start, self.toks[e - 1].end)
         core, _ = self._np_core(s, e, mentions)
         head = self.toks[core - 1].low
+        if head in W.POLL_NOUNS:
+            return Ref(ref.start, ref.end, None, "data")  # a poll reports what others think
         if head in W.DATA_NOUNS:
             owner = self._owner(s, e, core - 1, mentions)
             if owner is None:

@@ -19,6 +19,7 @@ import regex
 _MARK = regex.compile(r"``|''|[\"“”„‟«»‘’']")
 _DOUBLE_OPEN = frozenset(("“", "„", "‟", "«", "``"))
 _DOUBLE_CLOSE = frozenset(("”", "»", "''"))
+_AMBIGUOUS = frozenset(('"', "”", "»"))  # closing marks some pages also use to open
 _SINGLE = frozenset(("‘", "’", "'"))
 _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/:")
 _CLOSE_CONTEXT = frozenset(" \t\r\n)]}.,;:!?—–-…")
@@ -104,7 +105,9 @@ class _Scanner:
 
     def _close(self, mark_start: int, mark_end: int, *, closed: bool) -> None:
         inner_end = self._trim_end(self.inner_at, mark_start) if self.inner_at >= 0 else mark_start
-        pieces = [*self.pieces, (self.inner_at, max(inner_end, self.inner_at))] if self.inner_at >= 0 else self.pieces
+        pieces = self.pieces
+        if self.inner_at >= 0:
+            pieces = [*pieces, (self.inner_at, max(inner_end, self.inner_at))]
         if pieces:
             self.quotes.append(Quote(self.open_at, mark_end, tuple(pieces), closed))
         self.open_at = self.inner_at = -1
@@ -127,7 +130,7 @@ class _Scanner:
                 continue
             self.single_at = -1  # a double mark inside a would-be single quote: it was an apostrophe
             if self.open_at < 0:
-                if mark in _DOUBLE_OPEN or (mark != "''" and mark in ('"', "”", "»") and _opening_like(text, i, n)):
+                if mark in _DOUBLE_OPEN or (mark in _AMBIGUOUS and _opening_like(text, i, n)):
                     self.open_at, self.inner_at, self.depth = i, m.end(), 1
                     self.pieces = []
                 continue

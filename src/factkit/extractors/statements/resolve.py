@@ -60,7 +60,8 @@ def carry_speakers(doc: AnalysedDocument, acts: list[Act]) -> None:
                     (cand.entity != ref.entity or cand.kind == "description"):
                 act.speaker = _carried(ref, cand)
             continue
-        if ref.entity is None and (ref.kind == "pronoun" or ref.kind == "document" and ref.head in W.ISSUED_NOUNS):
+        bare = ref.kind == "pronoun" or ref.kind == "document" and ref.head in W.ISSUED_NOUNS
+        if ref.entity is None and bare:
             word = _WS.sub(" ", text[ref.start:ref.end]).strip().casefold()
             word = word.split()[-1] if word else word
             for index, cand in reversed(history[-CARRY_HISTORY:]):
@@ -153,10 +154,11 @@ def continued_quotes(ctx: DocContext, acts: list[Act]) -> list[Act]:
             last_by_sentence[act.sentence.index] = act
     out = []
     for q in ctx.quotes:
-        if id(q) in used or q.words(text) < 3:
+        if id(q) in used or q.words(text) < 2:
             continue
         sentence = doc.sentence_at(q.start)
-        if sentence is None or sentence.start != q.start or sentence.index == 0 or doc.in_junk(q.start, q.end):
+        if sentence is None or sentence.start != q.start or sentence.index == 0 \
+                or doc.in_junk(q.start, q.end):
             continue
         tail_sentence = doc.sentence_at(max(q.end - 1, q.start))
         tail_end = tail_sentence.end if tail_sentence is not None else sentence.end

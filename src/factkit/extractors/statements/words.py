@@ -10,6 +10,7 @@ from __future__ import annotations
 DETERMINERS = frozenset("""the a an this these those its his her their our my your one two three four
 five six several some many most both all other another each every any few various numerous""".split())
 
+POSSESSIVES = frozenset("his her its their our".split())
 PRONOUNS = frozenset("he she they it we i who".split())
 PERSON_PRONOUNS = frozenset("he she".split())
 
@@ -25,7 +26,7 @@ had've 've 'd 'll n't not never""".split())
 CLAUSE_WORDS = frozenset("""that which who whom whose where when while whereas although though
 because since if unless whether as but or nor so yet than then to and however meanwhile moreover
 furthermore nevertheless nonetheless thus therefore instead indeed also asked after before despite
-amid following during until upon without with by""".split())
+amid following during until upon without with by what whatever how why""".split())
 
 PREPOSITIONS = frozenset("""of for in on at from with by about over under into onto to during after before
 between among against toward towards within without through across near via per""".split())
@@ -61,7 +62,8 @@ voters citizens document letter declaration resolution journal website outlet pr
 kremlin pentagon parliament congress senate house regulator regulators organization organisation
 organizations organisations institute association federation coalition alliance movement campaign
 campaigners operator spokespersons chiefs heads presidents ministers officials' sources' family relatives
-mother father wife husband son daughter brother sister friend friends colleague colleagues""".split())
+mother father wife husband son daughter brother sister friend friends colleague colleagues person persons
+individual individuals insider insiders""".split())
 
 # Nouns for documents: the body that issued one is the speaker ("the agency's statement said").
 DOCUMENT_NOUNS = frozenset("""statement statements communique communiqué letter declaration release note
@@ -81,17 +83,18 @@ NOT_ADDRESSEE = frozenset("that to on in at during after before about of against
 # Heads that are typical addressees after "told" without a following "that".
 ADDRESSEE_NOUNS = frozenset("""reporters journalists lawmakers legislators parliament congress
 conference delegates audience crowd supporters students viewers listeners investors members
-committee panel council senators deputies reuters newsmen correspondents media briefing""".split())
+committee panel council senators deputies reuters newsmen correspondents media briefing rally crowd
+summit meeting gathering forum assembly session hearing convention congregation""".split())
 
-PARTICIPLE_LEADS = frozenset("adding saying noting stressing warning insisting explaining arguing".split())
 
 # Inflected forms that are more often plural nouns ("member states", "media reports").
 NOUNLIKE_FORMS = frozenset("""states reports claims notes charges comments demands requests pledges promises
 vows posts counters remarks tweets calls reads appeals threats warnings""".split())
 
 # Heads naming a body rather than a person: "it" may stand for them, "he"/"she" may not.
-BODY_NOUNS = frozenset("""ministry ministries government administration police embassy office department agency
-committee commission council court statement communique report newspaper paper daily radio television tv
+BODY_NOUNS = frozenset("""ministry ministries government administration police embassy office department
+agency committee commission council court statement communique report newspaper paper daily radio
+television tv
 media broadcaster group company firm bank union party army military palace cabinet kremlin pentagon
 parliament congress senate house regulator organization organisation institute association federation
 coalition alliance movement campaign website outlet press journal document letter declaration resolution
@@ -99,3 +102,6 @@ authority board bureau service network station channel agency""".split())
 
 # Documents a speaker issues about itself: a bare "the statement said" continues the last speaker.
 ISSUED_NOUNS = frozenset("statement statements communique communiqué readout release announcement".split())
+
+# Polls and surveys report what others think: never a statement, whoever ran them.
+POLL_NOUNS = frozenset("poll polls survey surveys census opinion".split())
