@@ -88,7 +88,7 @@ class MergedResult(FactkitModel):
     ``sources`` holds the evidence in every document.
     """
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     document: DocumentInfo = Field(default_factory=DocumentInfo)
     documents: list[DocumentInfo] = Field(default_factory=list,
                                           description="The merged documents, in input order.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -170,7 +170,7 @@ def _unify_entities(results: list[ExtractionResult], labels: list[str]) -> _Enti
     uf = _UnionFind(len(nodes))
     by_key: dict[tuple[str, str], int] = {}
     for i, (_, entity) in enumerate(nodes):
-        key = (entity.type, fold(entity.name))
+        key: tuple[str, str] = (entity.type, fold(entity.name))
         if key in by_key:
             uf.union(by_key[key], i)
         else:
@@ -361,9 +361,10 @@ def _pick(values: list[tuple[str, Any, int]]) -> tuple[int, list[tuple[Any, list
     return best[0], [(values[g[0]][1], sorted({values[n][2] for n in g})) for g in groups.values()]
 
 
-def _choose_date(items: list[_Item], get: Callable[[Fact], DateValue | None]
-                 ) -> tuple[DateValue | None, int, list[tuple[Any, list[int]]]]:
-    reports = [(n, get(item.fact)) for n, item in enumerate(items)]
+def _choose_date(items: list[_Item]) -> tuple[DateValue | None, int, list[tuple[Any, list[int]]]]:
+    """The date the reports support best, the report it came from, and the groups if they disagree."""
+    reports: list[tuple[int, DateValue | None]] = [
+        (n, getattr(item.fact, "date", None)) for n, item in enumerate(items)]
     known = [(n, d) for n, d in reports if d is not None and d.value]
     if not known:
         first = next(((n, d) for n, d in reports if d is not None), None)
@@ -454,7 +455,7 @@ def _build_event(items: list[_Item], ents: _Entities, labels: list[str]) -> Merg
                 arguments.append(Argument(role=a.role, entity=ents.resolve(item.doc, a.entity, a.text),
                                           text=a.text, span=a.span if n == 0 else None))
                 seen.add(key)
-    date, date_from, date_groups = _choose_date(items, lambda f: f.date)
+    date, date_from, date_groups = _choose_date(items)
     if date is not None and date_from != 0:
         date = date.model_copy(update={"span": None})
     attributes, alternatives = _merge_attributes(items, labels)
@@ -493,29 +494,33 @@ def _build_statement(items: list[_Item], ents: _Entities, labels: list[str]) -> 
     first = items[0].fact
     assert isinstance(first, Statement)
     attributes, alternatives = _merge_attributes(items, labels)
-    date, date_from, date_groups = _choose_date(items, lambda f: f.date)
+    date, date_from, date_groups = _choose_date(items)
     if date is not None and date_from != 0:
         date = date.model_copy(update={"span": None})
     if date_groups:
         alternatives["date"] = _alternatives(date_groups, labels)
-    refs = {}
-    for name in ("addressee", "source"):
-        refs[name], alts = _merge_refs(items, ents, labels, name)
-        if alts:
-            alternatives[name] = alts
+    addressee, alts = _merge_refs(items, ents, labels, "addressee")
+    if alts:
+        alternatives["addressee"] = alts
+    source, alts = _merge_refs(items, ents, labels, "source")
+    if alts:
+        alternatives["source"] = alts
     return MergedStatement(
-        speaker=_ref(ents, items[0].doc, first.speaker, True), kind=first.kind, cue=first.cue,
-        content=first.content, date=date, attributes=attributes,
-        alternatives=dict(sorted(alternatives.items())), **refs, **_common(items, labels))
+        speaker=_ref(ents, items[0].doc, first.speaker, True), addressee=addressee,
+        kind=first.kind, cue=first.cue, content=first.content, source=source, date=date,
+        attributes=attributes, alternatives=dict(sorted(alternatives.items())),
+        **_common(items, labels))
 
 
 def _build_relation(items: list[_Item], ents: _Entities, labels: list[str]) -> MergedRelation:
     first = items[0].fact
     assert isinstance(first, Relation)
     attributes, alternatives = _merge_attributes(items, labels)
+    subject = _ref(ents, items[0].doc, first.subject, True)
+    obj = _ref(ents, items[0].doc, first.object, True)
+    assert subject is not None and obj is not None
     return MergedRelation(
-        type=first.type, subject=_ref(ents, items[0].doc, first.subject, True),
-        object=_ref(ents, items[0].doc, first.object, True), attributes=attributes,
+        type=first.type, subject=subject, object=obj, attributes=attributes,
         alternatives=dict(sorted(alternatives.items())), **_common(items, labels))
 
 
@@ -563,6 +568,11 @@ def _items(results: list[ExtractionResult], ents: _Entities,
             yield make(doc, fact, ents)
 
 
+def _number(facts: Sequence[MergedEvent | MergedStatement | MergedRelation], prefix: str) -> None:
+    for number, fact in enumerate(facts, start=1):
+        fact.id = f"{prefix}{number}"
+
+
 def merge(results: Iterable[ResultLike]) -> MergedResult:
     """Consolidate the facts of many extraction results into one merged document.
 
@@ -581,9 +591,9 @@ def merge(results: Iterable[ResultLike]) -> MergedResult:
     relations = [_build_relation(c.items, ents, labels)
                  for c in _cluster(_items(docs, ents, _relation_item, "relations"),
                                    _relation_score)]
-    for prefix, facts in (("ev", events), ("s", statements), ("r", relations)):
-        for number, fact in enumerate(facts, start=1):
-            fact.id = f"{prefix}{number}"
+    _number(events, "ev")
+    _number(statements, "s")
+    _number(relations, "r")
     published = [d.document.published for d in docs if d.document.published]
     return MergedResult(
         document=DocumentInfo(id=None, published=max(published) if published else None),

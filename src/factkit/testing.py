@@ -9,6 +9,8 @@ consumers can rely on that contract.
 
 This module imports pytest, so factkit itself never imports it; the schema
 check needs ``jsonschema`` (both come with ``pip install 'factkit[dev]'``).
+Failures are reported with ``pytest.fail``, so the module needs no assertion
+rewriting and may be imported before pytest loads it: PYTEST_DONT_REWRITE.
 """
 
 from __future__ import annotations

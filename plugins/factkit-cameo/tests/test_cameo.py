@@ -105,6 +105,23 @@ def test_statement_rules(cue, content, code):
     assert code_statement(Statement(kind="indirect", cue=cue, content=content)) == code
 
 
+@pytest.mark.parametrize("status, code", [("occurred", "042"), ("planned", "036"), ("negated", None)])
+def test_visits_from_a_visits_plugin_are_coded(register_plugin, factkit_extract, status, code):
+    class Visits:
+        @staticmethod
+        def find(doc):
+            yield Event(type="visit", status=status, evidence=[doc.span(0, len(doc.text))])
+
+        @hookimpl
+        def register_extractors(self, register):
+            register(Extractor(name="fake-visits", extract=self.find, produces=("event:visit",)))
+
+    register_plugin(Visits(), name="fake-visits")
+    register_plugin(factkit_cameo, name="cameo")
+    result = factkit_extract("The envoy went abroad.", published=PUBLISHED, only=["fake-visits"])
+    assert [e.attributes.get("cameo") for e in result.events] == [code]
+
+
 def test_a_code_an_extractor_set_is_kept(register_plugin, factkit_extract):
     class PreCoded:
         @staticmethod

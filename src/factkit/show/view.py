@@ -16,7 +16,13 @@ from importlib import resources
 from typing import Union
 
 from .. import __version__
-from ..merged_schema import MergedEntity, MergedResult
+from ..merged_schema import (
+    MergedEntity,
+    MergedEvent,
+    MergedRelation,
+    MergedResult,
+    MergedStatement,
+)
 from ..schema import (
     Argument,
     Entity,
@@ -304,7 +310,8 @@ def render_result(result: ExtractionResult, text: str | None) -> str:
     doc = DocView(result.document.id or "article", result.document.published, text)
     for entity in result.entities:
         doc.marks += _mention_marks(entity, entity.mentions)
-    for fact in [*result.events, *result.statements, *result.relations]:
+    facts: list[Fact] = [*result.events, *result.statements, *result.relations]
+    for fact in facts:
         doc.add_fact(fact, fact.evidence, first=True)
     bits = [f"document {result.document.id}" if result.document.id else "",
             f"published {result.document.published}" if result.document.published else "",
@@ -332,7 +339,9 @@ def render_merged(merged: MergedResult, texts: Mapping[str, str]) -> str:
         for source in entity.sources:
             if source.document in docs:
                 docs[source.document].marks += _mention_marks(entity, source.evidence)
-    for fact in [*merged.events, *merged.statements, *merged.relations]:
+    merged_facts: list[MergedEvent | MergedStatement | MergedRelation] = [
+        *merged.events, *merged.statements, *merged.relations]
+    for fact in merged_facts:
         for n, source in enumerate(fact.sources):
             if source.document in docs:
                 docs[source.document].add_fact(fact, source.evidence, first=n == 0)

@@ -11,15 +11,16 @@ visitor and a destination is not reported.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
 from factkit import Argument, DateValue, Event, Location
-from factkit.schema import EventStatus
 from factkit.analysis import AnalysedDocument, Mention, Sentence, TimeExpression
 from factkit.analysis.modality import clause_status, fold_same_length, text_modality
+from factkit.schema import EventStatus
 
 _TRIGGER = regex.compile(
     r"\b(?:(?P<noun>(?:trip|journey|visit|tour)s?)\s+(?P<prep>to|of|by)\b"
@@ -62,6 +63,7 @@ _PLANNED = regex.compile(r"\b(?:planned|upcoming|scheduled|proposed|forthcoming)
 _SINCE = regex.compile(r"\b(?:since|until|till)\s+$")
 _VISITOR_TYPES = frozenset({"person", "organization", "country"})
 _MAX_STEPS = 14
+_HOST_WINDOW = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +91,8 @@ class Visit:
 class _Sentence:
     """A sentence's tokens and mentions, indexed for the left and right walks."""
 
-    def __init__(self, doc: AnalysedDocument, sentence: Sentence) -> None:
-        self.doc, self.sentence = doc, sentence
-        self.low = fold_same_length(doc.text[sentence.start:sentence.end])
+    def __init__(self, doc: AnalysedDocument, sentence: Sentence, low: str) -> None:
+        self.doc, self.sentence, self.low = doc, sentence, low
         base = sentence.start
         self.tokens = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(self.low)]
         self.ends: dict[int, Mention] = {}
@@ -102,19 +103,26 @@ class _Sentence:
                 self.ends[mention.end] = mention
             if mention.start not in self.starts or width > self.starts[mention.start].end - mention.start:
                 self.starts[mention.start] = mention
-        self.date_spans = [(d.start, d.end) for d in doc.dates_in(sentence.start, sentence.end)]
+        self.dates = doc.dates_in(sentence.start, sentence.end)
+        self.date_spans = [(d.start, d.end) for d in self.dates]
+        self.sorted_starts = sorted(self.starts)
+        self._token_starts = [t[0] for t in self.tokens]
+        self._token_ends = [t[1] for t in self.tokens]
 
     def index_before(self, offset: int) -> int:
-        i = len(self.tokens) - 1
-        while i >= 0 and self.tokens[i][1] > offset:
-            i -= 1
-        return i
+        """Index of the last token ending at or before ``offset`` (-1 if none)."""
+        return bisect.bisect_right(self._token_ends, offset) - 1
 
     def index_from(self, offset: int) -> int:
-        i = 0
-        while i < len(self.tokens) and self.tokens[i][0] < offset:
-            i += 1
-        return i
+        """Index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
+    def mentions_from(self, lo: int, hi: int) -> Iterator[Mention]:
+        """The widest mention starting at each offset in ``[lo, hi)``, in text order."""
+        for i in range(bisect.bisect_left(self.sorted_starts, lo), len(self.sorted_starts)):
+            if self.sorted_starts[i] >= hi:
+                return
+            yield self.starts[self.sorted_starts[i]]
 
     def in_date(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.date_spans)
@@ -127,15 +135,24 @@ def find_visits(doc: AnalysedDocument) -> Iterator[Event]:
     """Every visit in the article, one event per visitor, destination and status."""
     found: list[Visit] = []
     for sentence in doc.body_sentences():
-        view = _Sentence(doc, sentence)
+        low = fold_same_length(doc.text[sentence.start:sentence.end])
+        if _TRIGGER.search(low) is None:
+            continue
+        view = _Sentence(doc, sentence, low)
+        earlier: list[Visit] = []
         for match in _TRIGGER.finditer(view.low):
-            found.extend(_visit_at(view, match))
-    for visit in _merge(found):
+            earlier.extend(_visit_at(view, match, earlier))
+        found.extend(earlier)
+    for visit in _merge(doc, found):
         yield _to_event(doc, visit)
 
 
-def _visit_at(view: _Sentence, match: regex.Match[str]) -> list[Visit]:
-    """The visits one trigger names: one per destination ("will visit Mauritania and Senegal")."""
+def _visit_at(view: _Sentence, match: regex.Match[str], earlier: list[Visit]) -> list[Visit]:
+    """The visits one trigger names: one per destination ("will visit Mauritania and Senegal").
+
+    ``earlier`` are the visits found before it in the sentence: "will fly to
+    Samoa and is due to visit Tonga" shares its visitor with the first.
+    """
     base = view.sentence.start
     start, end = match.start() + base, match.end() + base
     noun, prep = match.group("noun"), match.group("prep")
@@ -156,6 +173,8 @@ def _visit_at(view: _Sentence, match: regex.Match[str]) -> list[Visit]:
         visitors = _subjects(view, start, _VERB_GAP)
         if not visitors and _attached(view, start, _VERB_GAP):
             visitors = _clause_subject(view, start)
+        if not visitors and earlier and _stops_at(view, start, _VERB_GAP) == "and":
+            visitors = list(earlier[-1].visitors)
     places_only = kind in ("arrive", "travel") or (kind == "noun" and not noun.startswith("visit"))
     destination = _walk_right(view, after, places_only=places_only)
     if destination is None:
@@ -163,8 +182,7 @@ def _visit_at(view: _Sentence, match: regex.Match[str]) -> list[Visit]:
     destinations = [destination, *_coordinated_right(view, destination, places_only)]
     if kind == "noun" and not visitors:
         visitors = _by_phrase(view, destinations[-1].end)
-    status = _noun_status(view, start, end) if kind == "noun" else \
-        clause_status(view.doc, view.sentence, start, end)
+    status = _noun_status(view, start, end) if kind == "noun" else _verb_status(view, start, end)
     date = _date(view, start, end)
     visits = []
     for place in destinations:
@@ -175,11 +193,24 @@ def _visit_at(view: _Sentence, match: regex.Match[str]) -> list[Visit]:
     return visits
 
 
+def _verb_status(view: _Sentence, start: int, end: int) -> EventStatus:
+    """The clause's status, read only up to a coordinated next visit ("flew to Tokyo and is due
+    to visit Osaka": the second verb's "is due" is not the first's)."""
+    base = view.sentence.start
+    nxt = _TRIGGER.search(view.low, end - base)
+    if nxt is None:
+        return clause_status(view.doc, view.sentence, start, end)
+    cut = max(view.low.rfind(" and ", end - base, nxt.start()), view.low.rfind(",", end - base, nxt.start()))
+    hi = base + cut if cut >= 0 else view.sentence.end
+    return text_modality(view.doc.text, view.sentence.start, hi, start, end).status
+
+
 def _noun_status(view: _Sentence, start: int, end: int) -> EventStatus:
     """Status of "a planned visit": the clause decides from the phrase's start ("cancelled a
     planned visit", "a planned trip … was called off"); the adjective only when nothing else does."""
     i = view.index_before(start)
-    while i >= 0 and (view.tokens[i][2] in _NOUN_LEFT or _COMPOUND.fullmatch(view.tokens[i][2])):
+    floor = max(-1, i - _MAX_STEPS)
+    while i > floor and (view.tokens[i][2] in _NOUN_LEFT or _COMPOUND.fullmatch(view.tokens[i][2])):
         i -= 1
     lo = view.tokens[i + 1][0]
     status = text_modality(view.doc.text, view.sentence.start, view.sentence.end, lo, end).status
@@ -247,9 +278,17 @@ def _title_at(view: _Sentence, i: int) -> Ref | None:
         words = [t[2] for t in view.tokens[i - k + 1:i + 1]]
         if " ".join(words) in titles:
             j = i - k + 1
-            while j > 0 and (view.tokens[j - 1][2] in _TITLE_LEFT or view.ends.get(view.tokens[j - 1][1])
-                             or (view.tokens[j - 1][2] == "'s" and j > 1 and view.ends.get(view.tokens[j - 2][1]))):
-                j -= 2 if view.tokens[j - 1][2] == "'s" else 1
+            floor = max(0, j - _MAX_STEPS)
+            while j > floor:
+                word = view.tokens[j - 1][2]
+                owner = view.ends.get(view.tokens[j - 2][1]) if word == "'s" and j > 1 else None
+                mention = owner or view.ends.get(view.tokens[j - 1][1])
+                if mention is not None:
+                    j = view.index_from(mention.start)
+                elif word in _TITLE_LEFT:
+                    j -= 1
+                else:
+                    break
             while j < i and view.tokens[j][2] in ("a", "an", "the"):
                 j += 1
             return Ref(view.tokens[j][0], view.tokens[i][1], None)
@@ -259,13 +298,23 @@ def _title_at(view: _Sentence, i: int) -> Ref | None:
 def _with_coordinated(view: _Sentence, mention: Mention) -> list[Ref]:
     refs = [_ref(mention)]
     i = view.index_before(mention.start)
-    while i >= 1 and view.tokens[i][2] in ("and", ","):
+    while i >= 1 and view.tokens[i][2] in ("and", ",") and len(refs) < 8:
         previous = view.ends.get(view.tokens[i - 1][1])
         if previous is None:
             break
         refs.insert(0, _ref(previous))
         i = view.index_before(previous.start)
     return refs
+
+
+def _stops_at(view: _Sentence, start: int, gap: frozenset[str]) -> str:
+    """The word where the walk left over ``gap`` words from ``start`` stops."""
+    i = view.index_before(start)
+    for _ in range(_MAX_STEPS):
+        if i < 0 or not (view.tokens[i][2] in gap or view.tokens[i][2].endswith("ly")):
+            break
+        i -= 1
+    return view.tokens[i][2] if i >= 0 else ""
 
 
 def _attached(view: _Sentence, start: int, gap: frozenset[str]) -> bool:
@@ -328,10 +377,16 @@ def _clause_subject(view: _Sentence, start: int, person: bool = False) -> list[R
     lo = base + comma + 1 if fronted else base
     hi = view.sentence.end if fronted else start
     wanted = {"person"} if person else _VISITOR_TYPES
-    for s in sorted(view.starts):
-        mention = view.starts[s]
-        if lo <= mention.start and mention.end <= hi and view.entity_type(mention) in wanted:
+    for mention in view.mentions_from(lo, hi):
+        if mention.end <= hi and view.entity_type(mention) in wanted:
             return [_ref(mention)]
+    first = view.index_from(lo)
+    for i in range(first, min(first + _MAX_STEPS * 3, len(view.tokens))):  # an unnamed office holder
+        if view.tokens[i][1] > hi:
+            break
+        title = _title_at(view, i)
+        if title is not None:
+            return [title]
     return []
 
 
@@ -385,11 +440,11 @@ def _visitor_ok(view: _Sentence, visitor: Ref, destination: Ref | None) -> bool:
 def _host(view: _Sentence, destination: Ref, after: int) -> Ref | None:
     """Who receives the visitor: "at the invitation of X", else the country or body visited."""
     base = view.sentence.start
-    cue = _HOST_CUE.search(view.low, after - base)
+    cue = _HOST_CUE.search(view.low, after - base, after - base + _HOST_WINDOW)
     if cue is not None:
-        host = _walk_right(view, cue.end() + base, places_only=False)
-        if host is not None:
-            return host
+        near = [m for m in view.mentions_from(cue.end() + base, cue.end() + base + 60) if m.kind != "demonym"]
+        if near:
+            return _ref(near[0])
     if destination.entity is None:
         return None
     kind = view.doc.entity(destination.entity).type
@@ -405,7 +460,7 @@ def _host(view: _Sentence, destination: Ref, after: int) -> Ref | None:
 
 def _date(view: _Sentence, start: int, end: int) -> TimeExpression | None:
     best: tuple[int, TimeExpression] | None = None
-    for date in view.doc.dates_in(view.sentence.start, view.sentence.end):
+    for date in view.dates:
         if date.value is None or _SINCE.search(view.doc.text[max(0, date.start - 12):date.start].casefold()):
             continue
         distance = start - date.end if date.end <= start else max(0, date.start - end)
@@ -414,17 +469,26 @@ def _date(view: _Sentence, start: int, end: int) -> TimeExpression | None:
     return best[1] if best else None
 
 
-def _merge(visits: list[Visit]) -> list[Visit]:
-    """One visit mentioned in the headline and the body (or twice in the body) is one event."""
+def _merge(doc: AnalysedDocument, visits: list[Visit]) -> list[Visit]:
+    """One visit mentioned in the headline and the body (or twice in the body) is one event.
+
+    A headline's tense says little ("Ruto heads to Japan" for a trip next
+    week), so a headline mention takes the body's status.
+    """
+    def keys(visit: Visit) -> set[str]:
+        return {v.entity or doc.text[v.start:v.end].casefold() for v in visit.visitors}
+
     merged: list[Visit] = []
+    by_place: dict[str | None, list[Visit]] = {}
     for visit in visits:
-        same = next((m for m in merged if m.status == visit.status
-                     and {v.entity for v in m.visitors} & {v.entity for v in visit.visitors}
-                     and m.destination.entity == visit.destination.entity
+        same = next((m for m in by_place.get(visit.destination.entity, [])
+                     if (m.status == visit.status or m.headline or visit.headline)
+                     and keys(m) & keys(visit)
                      and (m.date is None or visit.date is None or m.date.value == visit.date.value)),
                     None)
         if same is None:
             merged.append(visit)
+            by_place.setdefault(visit.destination.entity, []).append(visit)
             continue
         same.evidence.extend(e for e in visit.evidence if e not in same.evidence)
         if same.date is None:
@@ -433,7 +497,7 @@ def _merge(visits: list[Visit]) -> list[Visit]:
             same.host = visit.host
         if same.headline and not visit.headline:
             same.visitors, same.destination, same.headline = visit.visitors, visit.destination, False
-            same.host = visit.host or same.host
+            same.host, same.status = visit.host or same.host, visit.status
     return merged
 
 
