@@ -150,7 +150,8 @@ def test_plugins_lists_the_builtins():
     plugins = json.loads(run("plugins").stdout)
     extractors = {x["name"] for p in plugins for x in p["extractors"]}
     assert {"meetings", "statements", "sanctions", "agreements"} <= extractors
-    assert all(set(p) == {"name", "version", "builtin", "hooks", "extractors"} for p in plugins)
+    assert all(set(p) == {"name", "distribution", "version", "builtin", "hooks", "extractors"}
+               for p in plugins)
 
 
 @pytest.fixture
@@ -182,7 +183,8 @@ def test_third_party_plugin_from_an_entry_point(installed_plugin, tmp_path):
     env_all = {**env, "FACTKIT_LOAD_PLUGINS": "hail"}
     plugins = json.loads(run("plugins", env=env_all).stdout)
     hail = [p for p in plugins if p["name"] == "hail"]
-    assert hail == [{"name": "hail", "version": "1.2.3", "builtin": False,
+    assert hail == [{"name": "hail", "distribution": "factkit-hail", "version": "1.2.3",
+                     "builtin": False,
                      "hooks": ["register_extractors"],
                      "extractors": [{"name": "hail", "produces": ["event:hail"],
                                      "description": ""}]}]

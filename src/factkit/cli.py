@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .schema import ExtractionResult
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_TIME_LIMIT = 60.0  # kept equal to factkit.pipeline.DEFAULT_TIME_LIMIT (a test checks)
 
 
 class UsageError(Exception):
@@ -220,7 +221,8 @@ def _build_pipeline(args: argparse.Namespace) -> Pipeline:
     from .pipeline import Pipeline
 
     try:
-        return Pipeline(only=args.only, disable=args.disable or ())
+        return Pipeline(only=args.only, disable=args.disable or (),
+                        time_limit=args.time_limit or None)
     except UnknownExtractorError as exc:
         raise UsageError(str(exc)) from None
 
@@ -517,6 +519,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=int, metavar="N",
                     help="worker processes for several articles (default: one per core; "
                          "1 = in-process)")
+    ex.add_argument("--time-limit", type=float, metavar="SECONDS", default=DEFAULT_TIME_LIMIT,
+                    help="seconds one extractor may spend on one article before it is stopped "
+                         f"and reported (default {DEFAULT_TIME_LIMIT:g}; 0 = no limit)")
     ex.add_argument("--only", action="append", metavar="NAME",
                     help="run only this extractor (repeatable)")
     ex.add_argument("--disable", action="append", metavar="NAME",
@@ -547,7 +552,7 @@ def build_parser() -> argparse.ArgumentParser:
     sh.add_argument("--id", help="document id (default: its path)")
     _add_format(sh)
     sh.add_argument("-o", "--output", metavar="FILE", help="write the page to FILE, not stdout")
-    sh.set_defaults(func=cmd_show, only=None, disable=None)
+    sh.set_defaults(func=cmd_show, only=None, disable=None, time_limit=DEFAULT_TIME_LIMIT)
 
     pl = sub.add_parser("plugins", help="list installed plugins and their extractors as JSON")
     pl.set_defaults(func=cmd_plugins)

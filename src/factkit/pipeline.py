@@ -15,6 +15,7 @@ from typing import Union
 import pluggy
 
 from .analysis import AnalysedDocument, Analyzer
+from .deadline import TimeLimitExceeded, limited
 from .errors import InputError, UnknownExtractorError
 from .facts import (
     Fact,
@@ -29,6 +30,8 @@ from .plugins import DEFAULT_PLUGINS, PluginHost, RegisteredExtractor
 from .schema import DocumentInfo, Event, ExtractionError, ExtractionResult, Relation, Statement
 
 PublishedLike = Union[date, datetime, str, None]
+DEFAULT_TIME_LIMIT = 60.0
+"""Seconds one extractor may spend on one article: generous, as articles take milliseconds."""
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -70,9 +73,10 @@ class PipelineSpec:
 
     only: tuple[str, ...] | None = None
     disable: tuple[str, ...] = ()
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
     def build(self) -> Pipeline:
-        return Pipeline(only=self.only, disable=self.disable)
+        return Pipeline(only=self.only, disable=self.disable, time_limit=self.time_limit)
 
 
 class Pipeline:
@@ -80,12 +84,19 @@ class Pipeline:
 
     ``only`` keeps just the named extractors, ``disable`` drops some; an
     unknown name raises :class:`UnknownExtractorError` listing the known ones.
+    ``time_limit`` caps the seconds one extractor may spend on one article
+    (``None``: no cap); one that runs over is stopped and reported in
+    ``result.errors``, keeping the facts it had yielded.
     """
 
     def __init__(self, plugin_manager: pluggy.PluginManager | None = None, *,
-                 only: Sequence[str] | None = None, disable: Sequence[str] = ()) -> None:
+                 only: Sequence[str] | None = None, disable: Sequence[str] = (),
+                 time_limit: float | None = DEFAULT_TIME_LIMIT) -> None:
+        if time_limit is not None and time_limit <= 0:
+            raise ValueError("time_limit must be positive or None")
+        self.time_limit = time_limit
         self.spec = None if plugin_manager is not None else PipelineSpec(
-            None if only is None else tuple(only), tuple(disable))
+            None if only is None else tuple(only), tuple(disable), time_limit)
         self.host = PluginHost(plugin_manager)
         self.available: dict[str, RegisteredExtractor] = self.host.extractors()
         self.extractors = self._select(only, disable)
@@ -145,15 +156,20 @@ class Pipeline:
         good: list[Fact] = []
         problems: list[str] = []
         try:
-            for fact in registered.extractor.extract(doc):
-                try:
-                    checked = check_fact(fact, doc.text, entity_ids, revalidate=not trusted)
-                except FactError as exc:
-                    problems.append(str(exc))
-                    continue
-                if not checked.extractor:
-                    checked.extractor = name
-                good.append(checked)
+            with limited(self.time_limit) as deadline:
+                for fact in registered.extractor.extract(doc):
+                    deadline.check()
+                    try:
+                        checked = check_fact(fact, doc.text, entity_ids, revalidate=not trusted)
+                    except FactError as exc:
+                        problems.append(str(exc))
+                        continue
+                    if not checked.extractor:
+                        checked.extractor = name
+                    good.append(checked)
+        except TimeLimitExceeded:
+            problems.insert(0, f"stopped after the time limit of {self.time_limit:g} s; "
+                               f"kept the {len(good)} facts it had found")
         except Exception as exc:
             problems.append(f"raised {type(exc).__name__}: {exc}")
         if problems:

@@ -59,6 +59,7 @@ class RegisteredExtractor:
 @dataclass
 class PluginInfo:
     name: str
+    distribution: str | None
     version: str | None
     builtin: bool
     hooks: list[str] = field(default_factory=list)
@@ -187,6 +188,7 @@ class PluginHost:
             dist = dists.get(name)
             info = PluginInfo(
                 name=name,
+                distribution="factkit" if builtin else (dist.name if dist else None),
                 version=__version__ if builtin else (dist.version if dist else None),
                 builtin=builtin,
                 hooks=sorted(h.name for h in self.pm.get_hookcallers(plugin) or []),
