@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(PLUGINS:%=%/pyproject.toml) $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev,html]' $(PLUGINS:%=-e %)
+	$(BIN)/python -m pip install --quiet -e '.[dev,html,dask]' $(PLUGINS:%=-e %)
 	touch $@
 
 demo: $(VENV)/.installed
@@ -26,7 +26,9 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
+# Throughput against spaCy (installed here, not in the test set-up) and adversarial inputs.
 bench: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run.py
 
 # Regenerate the committed JSON Schemas after changing src/factkit/schema.py or merged_schema.py.
