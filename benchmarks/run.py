@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -96,14 +95,16 @@ def streaming_rss(megabytes: float, tmp: Path) -> tuple[float, float]:
             f.write(line)
             size += len(line)
             i += 1
+    # A child's ru_maxrss counts the pages it shared with its parent before exec, so the
+    # measured process is started from a small launcher, not from this large process.
+    launcher = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+                "stdout=subprocess.DEVNULL); "
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     start = time.perf_counter()
-    proc = subprocess.Popen([str(FACTKIT), "extract", "--jsonl", "--workers", "1", str(path)],
-                            stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    out = subprocess.run([sys.executable, "-c", launcher, str(FACTKIT), "extract", "--jsonl",
+                          "--workers", "1", str(path)], capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"streaming run failed with status {status}")
-    return usage.ru_maxrss / 1024, elapsed
+    return int(out.stdout.split()[-1]) / 1024, elapsed
 
 
 def scaling(pipeline_sizes: list[int]) -> list[tuple[int, float]]:
@@ -135,6 +136,7 @@ def cold_start() -> float:
 
 
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus-mb", type=float, default=10.0)

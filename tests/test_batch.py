@@ -19,7 +19,7 @@ ARTICLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "articles"
 @pytest.fixture(scope="module")
 def records():
     texts = [p.read_text(encoding="utf-8") for p in ARTICLES]
-    return [{"id": f"r{i}", "text": texts[i % len(texts)], "published": "2025-01-0%d" % (i % 9 + 1)}
+    return [{"id": f"r{i}", "text": texts[i % len(texts)], "published": f"2025-01-0{i % 9 + 1}"}
             for i in range(23)]
 
 

@@ -12,7 +12,6 @@ from factkit.batch import extract_many
 from factkit.pipeline import Pipeline, parse_published
 from factkit.schema import SCHEMA_VERSION, Argument, Event
 
-from . import plugin_samples as samples
 
 TEXT = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
         "Tuesday. \"We are neighbours and partners,\" Ruto said after the talks.")

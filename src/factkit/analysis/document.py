@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factkit.schema import EntityRef, Span
 
@@ -14,6 +14,8 @@ from .model import EntityRecord, Mention, Position, Region, Sentence, TimeExpres
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
+
+T = TypeVar("T")
 
 
 def _fold(name: str) -> str:
@@ -48,6 +50,7 @@ class AnalysedDocument:
     _date_starts: list[int] = field(default_factory=list, repr=False)
     _by_id: dict[str, EntityRecord] = field(default_factory=dict, repr=False)
     _by_name: dict[str, EntityRecord] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -69,6 +72,17 @@ class AnalysedDocument:
         for record in self.entities:
             for alias in record.aliases:
                 self._by_name.setdefault(_fold(alias), record)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """Compute a derived view once per document and share it between extractors.
+
+        Several extractors need the same derived structure (token views of each
+        sentence, say); the first to ask builds it, the others reuse it. Keys
+        are namespaced by the module that builds them.
+        """
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     # -- text ---------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:

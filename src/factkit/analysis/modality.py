@@ -30,11 +30,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "´": "
 
 def fold_same_length(text: str) -> str:
     """Lowercase with straight quotes, never changing the length, so offsets stay valid."""
-    out = []
-    for ch in text.translate(_QUOTES):
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    straight = text.translate(_QUOTES)
+    low = straight.lower()
+    if len(low) == len(straight):  # the common case: no character lowercases to two ("İ")
+        return low
+    return "".join(c if len(c) == 1 else ch for ch in straight for c in (ch.lower(),))
 
 
 # Where a clause ends when walking left from a trigger: what lies beyond governs another verb.

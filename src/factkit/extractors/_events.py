@@ -227,13 +227,14 @@ def _looks_like_headline(text: str) -> bool:
 
 
 def body_views(doc: AnalysedDocument) -> list[SentView]:
-    """A view of every non-junk sentence, in text order."""
-    out = []
+    """A view of every non-junk sentence, in text order; built once, shared by the extractors."""
+    return doc.memo("factkit.extractors._events.body_views", lambda: _build_body_views(doc))
+
+
+def _build_body_views(doc: AnalysedDocument) -> list[SentView]:
     speech = frozenset(doc.lexicon.speech_verbs)
-    for sentence in doc.body_sentences():
-        if sentence.end > sentence.start:
-            out.append(sent_view(doc, sentence, speech))
-    return out
+    return [sent_view(doc, sentence, speech) for sentence in doc.body_sentences()
+            if sentence.end > sentence.start]
 
 
 # --------------------------------------------------------------------------- word classes
