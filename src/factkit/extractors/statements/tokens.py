@@ -25,10 +25,7 @@ class Tok:
     end: int
     text: str
     low: str
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+    word: bool  # starts with a letter or digit: asked so often it is stored, not computed
 
     @property
     def cap(self) -> bool:
@@ -37,8 +34,13 @@ class Tok:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
+    chunk = text[start:end]
+    folded = chunk.translate(_APOS).casefold()
+    same_length = len(folded) == len(chunk)  # then a token's fold is a slice of the sentence's
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         t = m.group()
-        out.append(Tok(m.start(), m.end(), t, t.translate(_APOS).casefold()))
+        a, b = m.start(), m.end()
+        low = folded[a - start:b - start] if same_length else t.translate(_APOS).casefold()
+        out.append(Tok(a, b, t, low, t[:1].isalnum()))
     return out
