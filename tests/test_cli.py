@@ -121,7 +121,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize("args, message", [
-    (["extract", "--published", "17.02.2024", "x.txt"], "--published: invalid publication date"),
+    (["extract", "--published", "03/04/2024", "x.txt"], "--published: invalid publication date"),
     (["extract", "--only", "nosuch", "x.txt"], "unknown extractor(s) nosuch"),
     (["extract", "--id", "a", "x.txt", "y.txt"], "--id names a single article"),
     (["frobnicate"], "invalid choice"),

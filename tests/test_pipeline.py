@@ -26,7 +26,17 @@ def test_parse_published_accepts_dates_and_iso_strings(value, expected):
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize("value", ["17/02/2024", "2024-02-30", "yesterday", "2024", 20240217])
+@pytest.mark.parametrize("value, expected", [
+    ("Sat, 17 Feb 2024 10:00:00 GMT", date(2024, 2, 17)), ("17 February 2024", date(2024, 2, 17)),
+    ("Feb. 16, 2024", date(2024, 2, 16)), ("17/02/2024", date(2024, 2, 17)),
+    ("17.02.2024", date(2024, 2, 17)),
+])
+def test_parse_published_reads_feed_and_page_formats(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["03/04/2024", "2024-02-30", "yesterday", "March 1", "2024",
+                                   "soon", 20240217])
 def test_parse_published_rejects_anything_else_with_a_clear_message(value):
     with pytest.raises(InputError, match="invalid publication date"):
         parse_published(value)

@@ -6,11 +6,8 @@ compiled patterns) and is meant to be built once and reused for many articles.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Union
 
 import pluggy
 
@@ -27,31 +24,11 @@ from .facts import (
     position_relations,
 )
 from .plugins import DEFAULT_PLUGINS, PluginHost, RegisteredExtractor
+from .published import PublishedLike, parse_published
 from .schema import DocumentInfo, Event, ExtractionError, ExtractionResult, Relation, Statement
 
-PublishedLike = Union[date, datetime, str, None]
 DEFAULT_TIME_LIMIT = 60.0
 """Seconds one extractor may spend on one article: generous, as articles take milliseconds."""
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def parse_published(value: PublishedLike) -> date | None:
-    """Accept a date, a datetime or an ISO ``YYYY-MM-DD`` string (a time part is ignored)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        match = _ISO_DATE.match(value.strip())
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                pass
-        raise InputError(f"invalid publication date {value!r}: expected YYYY-MM-DD")
-    raise InputError(f"invalid publication date {value!r}: expected a date or a YYYY-MM-DD string")
 
 
 def _check_text(text: object) -> str:
