@@ -6,7 +6,7 @@ DEMO_ARTICLE := examples/articles/2025-03-14-geneva-talks.txt
 # First-party plugins: installed editable by the dev install, their tests run by `make test`.
 PLUGINS := plugins/factkit-cameo plugins/factkit-visits
 
-.PHONY: demo test bench schema clean
+.PHONY: demo test test-slow bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
+
+# The slow tests only (deselected by default): flat memory over a large JSON Lines stream.
+test-slow: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -m slow
 
 # Throughput against spaCy (installed here, not in the test set-up) and adversarial inputs.
 bench: $(VENV)/.installed-dev

@@ -44,8 +44,14 @@ class Article:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 text exactly as given (no newline translation, so offsets match the file)."""
-    if b"\x00" in data:
+    """UTF-8 text exactly as given (no newline translation, so offsets match the file).
+
+    A stray NUL in scraped text is kept like any other character; NULs in more
+    than 1 byte in 100 mean a binary file or UTF-16 text, which is refused.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("UTF-16 text, not UTF-8 (convert it first, e.g. with iconv)")
+    if data.count(b"\x00") * 100 > len(data):
         raise ValueError("binary data (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
@@ -219,11 +225,12 @@ class Output:
 def _build_pipeline(args: argparse.Namespace) -> Pipeline:
     from .errors import UnknownExtractorError
     from .pipeline import Pipeline
+    from .plugins import PluginError
 
     try:
         return Pipeline(only=args.only, disable=args.disable or (),
                         time_limit=args.time_limit or None)
-    except UnknownExtractorError as exc:
+    except (UnknownExtractorError, PluginError) as exc:  # PluginError: two plugins claim a name
         raise UsageError(str(exc)) from None
 
 

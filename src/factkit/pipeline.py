@@ -147,7 +147,7 @@ class Pipeline:
         except TimeLimitExceeded:
             problems.insert(0, f"stopped after the time limit of {self.time_limit:g} s; "
                                f"kept the {len(good)} facts it had found")
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:  # a plugin's sys.exit() must not end our process
             problems.append(f"raised {type(exc).__name__}: {exc}")
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

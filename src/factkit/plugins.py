@@ -145,17 +145,40 @@ class PluginHost:
         """Every registered extractor by name; a name claimed twice names both plugins."""
         found: dict[str, RegisteredExtractor] = {}
         for impl in self._impls("register_extractors"):
-            def register(extractor: Extractor, _plugin: str = impl.plugin_name) -> None:
+            mine: dict[str, RegisteredExtractor] = {}
+            conflict: list[PluginError] = []
+
+            def register(extractor: Extractor, _plugin: str = impl.plugin_name,
+                         _mine: dict[str, RegisteredExtractor] = mine,
+                         _conflict: list[PluginError] = conflict) -> None:
                 if not isinstance(extractor, Extractor):
                     raise PluginError(f"plugin {_plugin!r} registered {extractor!r}, not a factkit Extractor")
-                if extractor.name in found:
-                    raise PluginError(
+                if extractor.name in found or extractor.name in _mine:
+                    owner = found[extractor.name].plugin if extractor.name in found else _plugin
+                    _conflict.append(PluginError(
                         f"extractor name {extractor.name!r} is registered by both plugin "
-                        f"{found[extractor.name].plugin!r} and plugin {_plugin!r}")
-                found[extractor.name] = RegisteredExtractor(extractor, _plugin)
+                        f"{owner!r} and plugin {_plugin!r}"))
+                    raise _conflict[-1]
+                _mine[extractor.name] = RegisteredExtractor(extractor, _plugin)
 
-            impl.function(**_call_kwargs(impl, {"register": register}))
+            try:
+                impl.function(**_call_kwargs(impl, {"register": register}))
+            except Exception as exc:
+                if conflict:  # two plugins claim one name: the user must choose, not us
+                    raise conflict[0] from None
+                self._skip(impl.plugin_name, "register_extractors", exc)
+                continue
+            found.update(mine)
         return dict(sorted(found.items()))
+
+    def _skip(self, plugin: str, hook: str, exc: Exception) -> None:
+        """A plugin whose hook fails loses that hook's contribution, never the whole run."""
+        message = f"{type(exc).__name__}: {exc}"
+        failures = getattr(self.pm, "load_failures", None)
+        if isinstance(failures, list):
+            failures.append(LoadFailure(plugin, f"{hook}: {message}"))
+        print(f"factkit: plugin {plugin!r} failed in {hook} and was skipped: {message}",
+              file=sys.stderr)
 
     def build_lexicon(self) -> Lexicon:
         """The default lexicon extended by every plugin's ``register_lexicon``."""

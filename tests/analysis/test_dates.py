@@ -116,13 +116,27 @@ def test_relative_expressions(text: str, value: str, precision: str) -> None:
     assert (e.value, e.precision) == (value, precision)
 
 
-def test_weeks_resolve_only_as_precisely_as_the_whole_week_allows() -> None:
-    # The week before 2024-02-17 lies inside February: the month is sure, the day is not.
-    assert pairs("Sanctions were announced last week.") == [("last week", "2024-02")]
-    assert pairs("Talks were held last week.", dt.date(2024, 1, 3)) == [("last week", "2023-12")]
-    # Counted from Sunday or from Monday, the week of 2024-01-01 straddles two years.
-    assert pairs("Talks were held last week.", dt.date(2024, 1, 8)) == [("last week", None)]
-    assert one("Talks were held this week.", dt.date(2024, 1, 3)).precision is None
+def test_weeks_are_ranges_dated_by_their_first_day() -> None:
+    # FACTS.md: a range is dated by its first day; a week starts on Monday.
+    assert pairs("Sanctions were announced last week.") == [("last week", "2024-02-05")]
+    assert pairs("Talks were held last week.", dt.date(2024, 1, 3)) == [("last week", "2023-12-25")]
+    # a week that straddles two months (or years) still has one first day, never just a year
+    assert pairs("The envoys will meet next week.", dt.date(2024, 4, 22)) == [("next week", "2024-04-29")]
+    assert pairs("Talks were held last week.", dt.date(2024, 1, 8)) == [("last week", "2024-01-01")]
+    assert pairs("Talks were held this week.", dt.date(2024, 1, 3)) == [("this week", "2024-01-01")]
+
+
+def test_a_report_verb_past_a_comma_does_not_set_the_tense_of_a_planned_event() -> None:
+    text = "The premier cancelled a planned trip to the Danish capital in February, aides said."
+    assert pairs(text, dt.date(2024, 1, 18)) == [("in February", "2024-02")]
+
+
+def test_a_cancelled_event_takes_the_nearer_year_of_its_month() -> None:
+    # "called off a visit in March" in January: the visit lay ahead; in October it lay behind
+    assert pairs("The king called off a visit to Lagos in March.", dt.date(2025, 1, 10)) == [
+        ("in March", "2025-03")]
+    assert pairs("The king called off a visit to Lagos in October.", dt.date(2025, 1, 10)) == [
+        ("in October", "2024-10")]
 
 
 def test_vague_counts_are_found_but_not_resolved() -> None:
@@ -398,3 +412,14 @@ def test_spans_do_not_depend_on_the_publication_date(text: str, published: dt.da
     with_date = [(e.start, e.end) for e in find(text, published)]
     without = [(e.start, e.end) for e in find(text, None)]
     assert with_date == without
+
+
+def test_earlier_in_the_day_is_the_publication_day() -> None:
+    assert pairs("The envoys met the king earlier in the day.") == [("earlier in the day", "2024-02-17")]
+    assert pairs("Prices were first in line for cuts.") == []
+
+
+def test_a_month_after_agreed_to_lies_ahead() -> None:
+    assert pairs("The leaders had agreed to hold a summit in March.", dt.date(2024, 9, 6)) == [
+        ("in March", "2025-03")]
+    assert pairs("The leaders agreed in March to hold a summit.", dt.date(2024, 9, 6)) == [("in March", "2024-03")]

@@ -379,3 +379,113 @@ def test_cost_grows_linearly():
     result = find(text)
     assert time.perf_counter() - start < 10
     assert len(result.entities) < 20
+
+
+def test_an_alias_inside_a_longer_name_is_another_organisation():
+    text = ("The Uganda Red Cross said 300 families had fled. The International Committee of the "
+            "Red Cross sent doctors, and the Red Cross later flew in tents.")
+    result = find(text)
+    icrc = by_name(result, "International Committee of the Red Cross")
+    assert "Uganda Red Cross" not in surfaces(text, icrc)
+    local = by_name(result, "Uganda Red Cross")
+    assert local.type == "organization"
+    assert surfaces(text, local) == ["Uganda Red Cross"]
+    assert surfaces(text, icrc)[-1] == "Red Cross"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Okonjo said the central bank would hold rates.", "Okonjo"),
+    ("Prices rose. Okonjo said the central bank would hold rates.", "Okonjo"),
+    ("Mwangaza, who chairs the committee, said the vote was fair.", "Mwangaza"),
+])
+def test_a_bare_surname_speaking_first_is_a_person(text, person):
+    assert person in names(find(text), "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the vote was fair.",
+    "Officials said the plan was sound. Officials also said more was needed.",
+    "Citizens who voted said the vote was fair. Voting citizens said so too.",
+    "Toyota, which builds cars, said sales rose.",
+])
+def test_common_words_speaking_first_are_not_people(text):
+    assert names(find(text), "person") == set()
+
+
+def test_a_counterpart_with_an_unknown_name_is_a_person_and_links_the_surname():
+    text = ("The Estonian minister met her Latvian counterpart Ilze Berzina on Monday. "
+            "Berzina said the talks were useful.")
+    person = by_name(find(text), "Ilze Berzina")
+    assert person.type == "person"
+    assert surfaces(text, person) == ["Ilze Berzina", "Berzina"]
+
+
+def test_a_title_resolves_only_to_a_holder_introduced_before_it():
+    text = ("The chancellor said the budget would balance. "
+            "The opposition's shadow chancellor, Mara Quist, called the plan reckless.")
+    result = find(text)
+    quist = by_name(result, "Mara Quist")
+    assert "chancellor" not in " ".join(surfaces(text, quist, "title")).lower()
+    text2 = ("Chancellor Otto Brenk met bankers. The chancellor said rates were too high. "
+             "The shadow chancellor, Mara Quist, disagreed.")
+    result2 = find(text2)
+    assert surfaces(text2, by_name(result2, "Otto Brenk"), "title") == ["chancellor"]
+    assert surfaces(text2, by_name(result2, "Mara Quist"), "title") == []
+
+
+def test_a_regional_adjective_is_not_the_united_states():
+    text = "Latin American ministers met South American diplomats in Quito."
+    result = find(text)
+    assert "United States" not in names(result)
+    assert {"Latin America", "South America"} <= names(result, "place")
+
+
+def test_a_name_inside_a_quotation_is_not_the_antecedent_of_she():
+    text = ("Opposition leader Nadia Oduya accused the government of delay. "
+            '"Ask President Jomo Kariuki why he waited," she told reporters.')
+    result = find(text)
+    she = next(m for m in result.mentions if text[m.start:m.end] == "she")
+    assert she.entity_id == by_name(result, "Nadia Oduya").id
+
+
+def test_a_country_s_unnamed_office_holder_is_a_person():
+    text = ("Ghana's ambassador, speaking for the group, said the vote was unfair. "
+            '"We were ignored," he said.')
+    result = find(text)
+    person = by_name(result, "Ghana's ambassador")
+    assert person.type == "person"
+    he = next(m for m in result.mentions if text[m.start:m.end] == "he")
+    assert he.entity_id == person.id
+
+
+def test_the_bloc_is_the_international_body_named_before():
+    text = "The European Union extended its sanctions. The bloc's ministers met in Luxembourg."
+    eu = by_name(find(text), "European Union")
+    assert "bloc" in surfaces(text, eu)
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Minister for Europe Clara Wynn said the UK would act.", "Clara Wynn", "Minister for Europe"),
+    ("The envoy met army chief Gen. Omar Bashiri in Jeddah.", "Omar Bashiri", "Army Chief"),
+    ("It was signed by Chile's Minister of Mining and Energy, Rosa Ortiz, on Monday.", "Rosa Ortiz",
+     "Minister of Mining and Energy"),
+    ("Business and Trade Secretary Oliver Grant will travel to Delhi.", "Oliver Grant",
+     "Business and Trade Secretary"),
+])
+def test_posts_written_in_longer_shapes(text, person, title):
+    result = find(text)
+    by_id = {e.id: e.name for e in result.entities}
+    assert (person, title) in {(by_id[p.person_id], p.title) for p in result.positions}
+    assert not any(e.type == "person" and "'s" in e.name for e in result.entities)
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Chile's High Commissioner in Ottawa, Rosa Ortiz, said the talks went well.", "Rosa Ortiz",
+     "High Commissioner"),
+    ("Army spokesman Brig. Omar Bashiri denied the report.", "Omar Bashiri", "Spokesman"),
+    ("Qatari Foreign Minister Sheikh Hamad Al Thani arrived in Doha.", "Hamad Al Thani", "Foreign Minister"),
+])
+def test_a_place_or_rank_between_post_and_name(text, person, title):
+    result = find(text)
+    by_id = {e.id: e.name for e in result.entities}
+    assert (person, title) in {(by_id[p.person_id], p.title) for p in result.positions}

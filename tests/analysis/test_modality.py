@@ -101,3 +101,24 @@ def test_never_raises_and_cue_indexes_text(text: str, at: int, width: int) -> No
     assert mod.status in ("occurred", "planned", "demanded", "negated", "hypothetical")
     if mod.cue_start is not None:
         assert text[mod.cue_start:mod.cue_end] == mod.cue
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    ("OSLO, May 7 (Wire) - The Danish premier met her Swedish counterpart.", "met", "occurred"),
+    ("LIMA, May 30 - Congress on Thursday extended the state of emergency.", "extended", "occurred"),
+    ("The ministers met in May.", "met", "occurred"),
+    ("The envoys may meet in May.", "meet", "hypothetical"),
+])
+def test_the_month_may_is_not_the_modal(sentence: str, trigger: str, expected: str) -> None:
+    assert status(sentence, trigger) == expected
+
+
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    ("The premier had been due to meet the envoy on Monday.", "meet", "planned"),
+    ("Aides said the two sides had agreed on a truce, and would sign it in Doha.", "sign", "planned"),
+    ("The envoy would travel to Doha for talks, a spokesman told reporters.", "talks", "planned"),
+    ("The envoy would travel to Doha for talks if invited.", "talks", "hypothetical"),
+    ("A deal would help both economies.", "deal", "occurred"),
+])
+def test_reported_and_cancelled_plans(sentence: str, trigger: str, expected: str) -> None:
+    assert status(sentence, trigger) == expected

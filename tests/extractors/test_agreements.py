@@ -127,3 +127,61 @@ def test_never_raises_on_agreement_words(analyzer: Analyzer, words: list[str]) -
 @given(st.text(min_size=1, max_size=400))
 def test_never_raises_on_arbitrary_text(analyzer: Analyzer, text: str) -> None:
     run(analyzer, text)
+
+
+def topics(events: list[Event]) -> list[str]:
+    return [" ".join(e.attributes["topic"].split()) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru agreed to lower port fees and to share customs data.",
+     ["lower port fees", "share customs data"]),
+    ("Chile and Peru agreed to cooperate on port fees and on the exchange of customs data.",
+     ["cooperate on port fees", "the exchange of customs data"]),
+    ("Chile and Peru agreed to revive the joint commission, which last met in 2015, and to open a hotline.",
+     ["revive the joint commission", "open a hotline"]),
+])
+def test_coordinated_complements_are_one_agreement_each(analyzer: Analyzer, text: str,
+                                                        expected: list[str]) -> None:
+    events = run(analyzer, text)
+    assert topics(events) == expected
+    assert all(parties(e) == {"Chile", "Peru"} for e in events)
+
+
+def test_a_relative_clause_is_not_the_topic_nor_its_date(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Ghana and Togo signed a border pact on Monday that commits them to joint patrols.")
+    assert e.attributes["topic"] == "border pact"
+    e = one(analyzer, "Ghana and Togo agreed to monitor the lagoon, which flooded in 2019.")
+    assert e.date is None
+
+
+def test_an_agreement_named_before_the_clause_that_made_it(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Ghana and Togo met in Lome. Both praised the border pact the two countries "
+                      "concluded in January.")
+    assert e.attributes["topic"] == "border pact"
+    assert parties(e) == {"Ghana", "Togo"}
+    assert e.date is not None and e.date.value == "2024-01"
+
+
+def test_the_three_countries_are_the_countries_named_before(analyzer: Analyzer) -> None:
+    text = ("Officials from Ghana, Togo and Benin met in Accra on Monday. "
+            "The talks ran late. The three countries agreed to pool their coast guard patrols.")
+    e = run(analyzer, text)[-1]
+    assert parties(e) == {"Ghana", "Togo", "Benin"}
+
+
+def test_a_quote_opening_before_the_verb_keeps_the_subject(analyzer: Analyzer) -> None:
+    e = one(analyzer, 'Ghana and Togo "agreed to reopen the border crossing," their ministers said.')
+    assert parties(e) == {"Ghana", "Togo"}
+
+
+def test_a_repeated_deal_adds_evidence_not_an_agreement(analyzer: Analyzer) -> None:
+    text = ("Ghana and Togo signed a fisheries agreement on Monday. "
+            "The deal was signed in Lome by the two trade ministers.")
+    e = one(analyzer, text)
+    assert len(e.evidence) == 2
+
+
+def test_quoted_first_person_deals_and_unbacked_headlines_are_not_agreements(analyzer: Analyzer) -> None:
+    assert run(analyzer, '"You cannot sign a trade deal with us and then close your ports," he said.') == []
+    assert run(analyzer, "RUBBER PRODUCERS FAIL TO AGREE ON STOCKPILE\nPrices fell on Monday.") == []

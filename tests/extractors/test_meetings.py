@@ -184,3 +184,97 @@ def test_never_raises_on_meeting_words(analyzer: Analyzer, words: list[str]) -> 
 @given(st.text(min_size=1, max_size=400))
 def test_never_raises_on_arbitrary_text(analyzer: Analyzer, text: str) -> None:
     run(analyzer, text)
+
+
+def test_a_call_between_coordinated_subjects(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Chilean President Ana Soto and Bolivian President Luis Paz spoke by telephone on Friday.")
+    assert names(e) == {"Ana Soto", "Luis Paz"}
+    assert e.date is not None and e.date.value == "2024-03-08"
+    assert e.location is None
+
+
+def test_shaking_hands_is_meeting(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Rebel commanders and army officers shook hands in Goma in January.")
+    assert e.status == "occurred" and e.location is not None and e.location.text == "Goma"
+
+
+def test_meeting_several_parties_separately_is_one_meeting_each(analyzer: Analyzer) -> None:
+    events, _ = run(analyzer, "Envoy Tom Hale met Gen. Ali Omar and rebel representatives separately in Doha.")
+    assert sorted(sorted(names(e)) for e in events) == [["Ali Omar", "Tom Hale"],
+                                                         ["Tom Hale", "rebel representatives"]]
+
+
+def test_a_planned_meeting_that_was_called_off_is_negated(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Ana Soto had been due to meet Luis Paz in La Paz last month, but the meeting was "
+                      "called off.")
+    assert e.status == "negated"
+    assert e.date is not None and e.date.value == "2024-02"
+
+
+def test_travelling_for_a_meeting_attends_it(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Ana Soto is due to travel to Geneva next month for a meeting of the Andean trade council.")
+    assert "Ana Soto" in names(e)
+    assert e.status == "planned"
+    assert e.location is not None and e.location.text == "Geneva"
+    e = one(analyzer, "The envoy for Haiti, Rosa Lind, would travel to Port-au-Prince next week for talks with "
+                      "government and opposition leaders, a spokesman told reporters.")
+    assert names(e) == {"Rosa Lind", "government and opposition leaders"}
+    assert e.status == "planned"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Andean Community foreign ministers are due to discuss tariffs at a meeting in Lima on May 2.",
+     {"Andean Community foreign ministers"}),
+    ("The Foreign Secretary will host Baltic and Nordic counterparts in London on Friday.",
+     {"Foreign Secretary", "Baltic and Nordic counterparts"}),
+    ("Senator Jo Park, who met opposition leaders in Caracas last month, said talks would help.",
+     {"Jo Park", "opposition leaders"}),
+    ("Energy and Climate Minister Hal Moss is expected to meet Zambian Mines Minister Ruth Banda "
+     "on the margins of a SADC meeting in Lusaka.", {"Hal Moss", "Ruth Banda"}),
+])
+def test_parties_named_in_less_common_shapes(analyzer: Analyzer, text: str, expected: set[str]) -> None:
+    e = one(analyzer, text)
+    assert names(e) == expected
+
+
+def test_a_meeting_today_without_a_place_is_in_the_dateline_city() -> None:
+    an = Analyzer(Lexicon.default())
+    text = "LIMA, March 9 (Wire) - Chilean President Ana Soto met Peruvian President Luis Paz today."
+    doc = an.analyse(text, published=PUBLISHED)
+    e = next(x for x in meetings.extract(doc) if isinstance(x, Event))
+    assert e.status == "occurred" and e.location is not None and e.location.text == "LIMA"
+
+
+def test_a_headline_meeting_of_countries_is_evidence_of_the_body_meeting(analyzer: Analyzer) -> None:
+    text = ("Chile and Bolivia hold talks on water rights\n\nChilean President Ana Soto met Bolivian "
+            "President Luis Paz in Arica on Friday.")
+    e = one(analyzer, text)
+    assert names(e) == {"Ana Soto", "Luis Paz"}
+    assert len(e.evidence) == 2
+
+
+def test_a_named_person_travelling_for_talks_is_a_planned_meeting(analyzer: Analyzer) -> None:
+    text = ("Peruvian President Luis Paz met bankers on Friday. Paz will travel to Quito next month for talks on "
+            "a power deal, his spokesman said.")
+    events, _ = run(analyzer, text)
+    planned = [e for e in events if e.status == "planned"]
+    assert [names(e) for e in planned] == [{"Paz"}]
+    assert planned[0].location is not None and planned[0].location.text == "Quito"
+
+
+def test_a_dateline_is_not_part_of_a_participant(analyzer: Analyzer) -> None:
+    e = one(analyzer, "QUITO, March 9 (Wire) - Andean leaders meeting in Quito on Friday agreed on a toll cut.")
+    assert names(e) == {"Andean leaders"}
+
+
+def test_where_the_topic_lies_is_not_where_they_met(analyzer: Analyzer) -> None:
+    text = "Ana Soto met Luis Paz in Lima on Friday, and the two discussed humanitarian access in Cusco."
+    e = one(analyzer, text)
+    assert e.location is not None and e.location.text == "Lima"
+
+
+def test_leaders_ending_a_summit_and_a_council_discussing_an_issue(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Leaders of the Andean states ended a two-day summit in Quito on Friday.")
+    assert e.status == "occurred" and e.location is not None and e.location.text == "Quito"
+    e = one(analyzer, "The Security Council is due to discuss the crisis in Haiti on Monday.")
+    assert e.status == "planned" and len(e.arguments) == 1

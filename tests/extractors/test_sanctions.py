@@ -166,3 +166,102 @@ def test_never_raises_on_sanction_words(analyzer: Analyzer, words: list[str]) ->
 @given(st.text(min_size=1, max_size=400))
 def test_never_raises_on_arbitrary_text(analyzer: Analyzer, text: str) -> None:
     run(analyzer, text)
+
+
+@pytest.mark.parametrize("text, action, status, imposer, target", [
+    ("Andean leaders urged the European Union to lift restrictions on imports of coffee from "
+     "Colombia and Peru.", "lift", "demanded", "European Union", "Colombia"),
+    ("The bloc agreed to extend its ban on imports from Belarus until June.",
+     "extend", "occurred", "bloc", "Belarus"),
+    ("Seoul lifted its curbs on imports of Japanese seafood on Monday.", "lift", "occurred", "Seoul", "Japanese"),
+])
+def test_restrictions_on_imports_are_trade_sanctions(analyzer: Analyzer, text: str, action: str, status: str,
+                                                     imposer: str, target: str) -> None:
+    e = one(analyzer, text)
+    assert (e.attributes["action"], e.status) == (action, status)
+    assert role(e, "imposer") == [imposer]
+    assert role(e, "target")[0].startswith(target)
+
+
+def test_a_producer_cutting_its_own_exports_is_no_sanction(analyzer: Analyzer) -> None:
+    events, _ = run(analyzer, "The three producers agreed to cut rubber exports by 10 pct from January.")
+    assert events == []
+
+
+def test_joining_sanctions_is_imposing_them(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Portugal will not join economic sanctions against Syria, a spokesman said.")
+    assert (e.attributes["action"], e.status) == ("impose", "negated")
+    assert role(e, "imposer") == ["Portugal"] and role(e, "target") == ["Syria"]
+
+
+def test_cutting_imports_of_a_country_s_goods_and_freezing_its_assets(analyzer: Analyzer) -> None:
+    events, _ = run(analyzer, "The envoy asked Portugal to cut its imports of Syrian oil.")
+    assert [(e.attributes["action"], e.status, role(e, "target")) for e in events] == [
+        ("impose", "demanded", ["Syrian"])]
+    events, _ = run(analyzer, "Canada froze Syrian government assets in Canadian banks after attacks on the "
+                              "Aleppo airport.")
+    assert [role(e, "target") for e in events] == [["Syrian government"]]
+
+
+def test_a_second_measure_along_with_the_first_shares_its_action(analyzer: Analyzer) -> None:
+    events, _ = run(analyzer, "The council extended an arms embargo on Mali for a year, along with targeted "
+                              "sanctions on four officials accused of blocking the peace deal.")
+    got = {(e.attributes["action"], role(e, "target")[0]) for e in events}
+    assert got == {("extend", "Mali"), ("extend", "four officials")}
+    reasons = {e.attributes.get("reason") for e in events}
+    assert "blocking the peace deal" in reasons
+
+
+def test_a_duration_is_no_reason_and_the_reason_may_follow(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Canada extended its sanctions on Mali for another year over the coup.")
+    assert e.attributes["reason"] == "the coup"
+
+
+def test_a_reported_threat_names_the_acting_country_not_the_reporter(analyzer: Analyzer) -> None:
+    e = one(analyzer, 'Junior minister Ann Lee said Britain would "not hesitate" to designate further '
+                      'officials if the abuses continued.')
+    assert (e.attributes["action"], e.status) == ("threaten", "occurred")
+    assert role(e, "imposer") == ["Britain"]
+    assert role(e, "target") == ["further officials"]
+
+
+def test_demands_to_lift_or_widen_measures_named_before(analyzer: Analyzer) -> None:
+    text = ("Canada extended an arms embargo on Mali, along with targeted sanctions on four officials. "
+            "Mali's envoy urged Ottawa to lift the embargo.")
+    events, _ = run(analyzer, text)
+    lift = next(e for e in events if e.attributes["action"] == "lift")
+    assert lift.status == "demanded" and role(lift, "target") == ["Mali"]
+    e = one(analyzer, "Senators urged Canada to extend sanctions to four more generals.")
+    assert (e.attributes["action"], e.status) == ("impose", "demanded")
+    assert role(e, "target") == ["four more generals"]
+
+
+def test_targets_of_a_passive_and_a_participle(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Officials responsible for the crackdown in Minsk have been sanctioned by Canada.")
+    assert role(e, "target") == ["Officials responsible for the crackdown in Minsk"]
+    events, _ = run(analyzer, "Canada sanctioned five generals on Monday. Those sanctioned include the "
+                              "army chief.")
+    assert len(events) == 1
+
+
+def test_a_headline_measure_adds_evidence_to_the_body_measure(analyzer: Analyzer) -> None:
+    text = ("Canada sanctions network over arms shipments\n\nThe finance ministry on Monday imposed sanctions "
+            "on six people and two firms that it says shipped arms to Mali.")
+    e = one(analyzer, text)
+    assert len(e.evidence) == 2
+    assert role(e, "target") == ["six people and two firms"]
+
+
+def test_a_measure_held_by_a_country_and_taken_up_again_as_the_ban(analyzer: Analyzer) -> None:
+    text = ("Chile and Peru will hold talks next month on Peru's ban on Chilean fruit imports. "
+            "Santiago has asked Lima to lift the ban.")
+    events, _ = run(analyzer, text)
+    got = {(e.attributes["action"], e.status, role(e, "imposer")[0], role(e, "target")[0]) for e in events}
+    assert got == {("impose", "occurred", "Peru", "Chilean"), ("lift", "demanded", "Lima", "Chilean")}
+    assert run(analyzer, "The ban on smoking in bars was lifted in May.")[0] == []
+
+
+def test_a_draft_that_would_threaten_sanctions_is_a_possible_threat(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Norway circulated a draft resolution that would threaten sanctions against commanders "
+                      "who block aid.")
+    assert (e.attributes["action"], e.status) == ("threaten", "hypothetical")

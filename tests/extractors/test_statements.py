@@ -503,3 +503,56 @@ def test_never_raises_and_spans_are_exact(analyzer, text, published):
         assert s.content and s.cue
         assert s.kind in ("direct", "mixed", "indirect")
         assert 0.0 <= s.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text", [
+    '"We signed a truce with people who cannot keep it," the chief negotiator, Ana Ruiz, said on Friday.',
+    '"We signed a truce with people who cannot keep it," Ana Ruiz, the chief negotiator, said.',
+])
+def test_quote_then_appositive_speaker(analyzer, text):
+    s = one(analyzer, text)
+    assert s.kind == "direct"
+    assert s.content == "We signed a truce with people who cannot keep it"
+    assert speaker_name(analyzer, text, s) == "Ana Ruiz"
+
+
+def test_colon_closing_a_paragraph_opens_the_quotation_below(analyzer):
+    text = ('Trade Minister Aino Virtanen said:\n\n"The talks were hard. We kept our promises.\n\n'
+            '"We will return in May."\n\nThe ministry gave no details.')
+    s = one(analyzer, text)
+    assert s.kind == "direct"
+    assert s.content.startswith("The talks were hard. We kept our promises.")
+    assert "Virtanen" in s.speaker.text
+
+
+def test_a_name_after_and_starts_a_new_speech_clause(analyzer):
+    text = ("Ties soured when Oslo accused Moscow of violating its airspace dozens of times and "
+            "Lavrentiev warned that planes would keep flying.")
+    found = {(s.cue, " ".join(s.content.split())) for s in run(analyzer, text)}
+    assert ("warned", "planes would keep flying") in found
+    assert ("accused", "Moscow of violating its airspace dozens of times") in found
+
+
+def test_speaker_phrase_leaves_out_its_place_and_participle(analyzer):
+    s = one(analyzer, "Talks will resume in May, a Danish ministry spokesman in Copenhagen said.")
+    assert s.speaker.text == "Danish ministry spokesman"
+    text = ("The two sides agreed to cut tariffs, according to a joint communique issued after the talks.")
+    s = one(analyzer, text)
+    assert s.speaker.text == "joint communique"
+
+
+def test_a_phone_conversation_is_no_statement(analyzer):
+    assert run(analyzer, "LIMA (Wire) - Chilean President Ana Soto and Peruvian President Luis Paz spoke by "
+                         "telephone on Friday.") == []
+
+
+def test_she_is_not_the_person_her_words_report_on(analyzer):
+    text = ("A commission spokeswoman, Maria Costa, said the rules were fair. "
+            "The trade commissioner, Jonas Berg, is due to visit Lima next month, she said.")
+    said = run(analyzer, text)
+    assert [speaker_name(analyzer, text, s) for s in said] == ["Maria Costa", "Maria Costa"]
+
+
+def test_modifiers_sharing_one_plural_head_speak_together(analyzer):
+    s = one(analyzer, "The truce was signed on Sunday, Qatari and Egyptian mediators said.")
+    assert s.speaker.text == "Qatari and Egyptian mediators"

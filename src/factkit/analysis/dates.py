@@ -118,12 +118,22 @@ _WEAK_STARTERS = frozenset(
 )
 _FOLLOWERS = _WEAK_STARTERS | _DAY_WORDS | frozenset(
     "of few couple day days week weeks weekend month months year years morning afternoon "
-    "evening night half".split()
+    "evening night half in".split()
 )
 _PREPOSITION_WORDS = frozenset(
     "on in since until till by before after from during throughout through to for of between "
     "at".split()
 )
+
+
+_UNITS = frozenset(
+    "day days week weeks weekend month months year years morning afternoon evening night".split()
+)
+_WEAK_REACH = 5  # a weak opening reaches its date word within five words: "the second half of 2024"
+
+
+def _dates_word(word: str) -> bool:
+    return word[0].isdigit() or word in _NAMES or word.lower() in _DAY_WORDS or word.lower() in _UNITS
 
 
 def _candidate_starts(text: str) -> Iterator[int]:
@@ -138,6 +148,8 @@ def _candidate_starts(text: str) -> Iterator[int]:
             if not (follower[0].isdigit() or follower in _NAMES
                     or follower.lower() in _FOLLOWERS):
                 continue
+            if not any(_dates_word(w) for _, w in words[k + 1:k + 1 + _WEAK_REACH]):
+                continue  # "the end of the end of ...": no date word ahead, nothing to try
         if k and words[k - 1][1].lower() in _PREPOSITION_WORDS:
             if k > 1 and words[k - 1][1].lower() == "of" and words[k - 2][1].lower() == "as":
                 yield words[k - 2][0]
@@ -159,7 +171,7 @@ _EXPRESSION = rf"""
 |(?P<k_year>(?P<the_year>(?i:the){_S}(?i:year){_S}){_YEAR})
 |(?P<k_wd>(?:(?P<wdmod>(?i:this{_S}coming|this{_S}past|last|next|this|coming|past)){_S})?(?:(?i:late|early){_S})?{_WD}{_PART}?(?:{_RANGE_SEP}{_WD2}{_PART}?)?)
 |(?P<k_rel>(?:(?i:earlier|later|late|early){_S})?(?<!USA\s)(?P<rel>(?i:today|tonight|yesterday|tomorrow))(?!{_S}(?i:show|programme|program)\b)(?!\w){_PART}?)
-|(?P<k_rel>(?P<rel>(?i:this{_S}(?:morning|afternoon|evening)|last{_S}(?:night|evening)))(?!\w))
+|(?P<k_rel>(?P<rel>(?i:this{_S}(?:morning|afternoon|evening)|last{_S}(?:night|evening)|(?:earlier|later){_S}in{_S}the{_S}day))(?!\w))
 |(?P<k_per>(?:(?i:earlier|later|late|early){_S})?(?<!\b(?i:the|over|past)\s)(?P<per>(?i:this|last|next)){_S}(?P<unit>(?i:week|weekend|month|year))(?!\w))
 |(?P<k_ago>{_NUMSTART}{_NUMBER}{_S}(?P<unit>(?i:day|week|month|year))(?i:s)?+{_S}(?i:ago)(?!\w))
 )
@@ -191,10 +203,14 @@ _TENSE = regex.compile(
       | (?i:is|are){_S}(?i:to)(?:{_S}(?i:be))?+{_S}[a-z]++
       | (?i:is|are){_S}[a-z]++(?<=ing)
       | (?i:plans?|planning|intends?|intending|aims?|hopes?|prepares?|preparing){_S}(?i:to)(?:{_S}(?i:be))?+(?:{_S}[a-z]++)?+
+      | (?:(?i:had|has|have)(?:{_S}(?i:also|already|now|jointly|formally))*+{_S})?(?i:agreed|agrees|decided|voted){_S}(?i:to)(?:{_S}[a-z]++)?+
       | (?i:to){_S}(?i:be){_S}[a-z]++(?<=ed)
       | (?i:call(?:s|ed)?+){_S}(?i:for)
       | (?i:planned|scheduled|slated|upcoming|forthcoming|urged|urges|proposed|proposes|invited|invites|expires|expiring)
       | (?i:next)(?!{_S}(?i:to)\b)
+     )
+    |(?P<neutral>
+        (?i:cancell?ed|called{_S}off|postponed|scrapped|shelved|put{_S}off|delayed)
      )
     |(?P<past>
         (?i:was|were|had|did)(?:n['’]t)?+(?:{_S}(?i:not|also|still|then|already|only|been|be))*+(?:{_S}[a-z]++)?+
@@ -359,7 +375,7 @@ class _Tenses:
         else:
             lo, hi = max(0, start - 150), min(len(self._text), end + 150)
         cues: list[tuple[int, int, Tense]] = [
-            (m.start(), m.end(), "future" if m.group("future") else "past")
+            (m.start(), m.end(), "future" if m.group("future") else "unknown" if m.group("neutral") else "past")
             for m in _TENSE.finditer(self._text, lo, hi)
         ]
         found = (cues, [c[1] for c in cues])
@@ -391,7 +407,8 @@ class _Tenses:
             if cost is not None:
                 best = (cost, cues[i][2])
         j = i + 1
-        if j < len(cues):
+        if j < len(cues) and not (best is not None and _CLAUSE_BREAK.search(self._text, end, cues[j][0])):
+            # a cue past a comma (", officials said") is the report's tense, not the clause's own
             cost = self._cost(end, cues[j][0], cues[j][0] >= end)
             if cost is not None and (best is None or cost < best[0]):
                 best = (cost, cues[j][2])
@@ -587,6 +604,9 @@ def _period(which: str, unit: str, pub: dt.date) -> Resolved:
         return _month_value(*_shift_months(pub.year, pub.month, step))
     if unit == "year":
         return _year_value(pub.year + step)
+    if unit == "week":  # a week is a range, dated by its first day (Monday)
+        day = _add_days(pub, 7 * step - pub.weekday())
+        return _day_value(day) if day is not None else None
     return _week_window(pub, step, unit == "weekend")
 
 

@@ -50,6 +50,7 @@ class AnalysedDocument:
     _date_starts: list[int] = field(default_factory=list, repr=False)
     _by_id: dict[str, EntityRecord] = field(default_factory=dict, repr=False)
     _by_name: dict[str, EntityRecord] = field(default_factory=dict, repr=False)
+    _positions_by_person: dict[str, list[Position]] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -66,6 +67,9 @@ class AnalysedDocument:
         self._mention_starts = [m.start for m in self.mentions]
         self._date_starts = [d.start for d in self.dates]
         self._by_id = {e.id: e for e in self.entities}
+        self._positions_by_person = {}
+        for position in self.positions:
+            self._positions_by_person.setdefault(position.person_id, []).append(position)
         self._by_name = {}
         for record in self.entities:  # canonical names win over aliases of other entities
             self._by_name.setdefault(_fold(record.name), record)
@@ -105,13 +109,8 @@ class AnalysedDocument:
     def sentences_in(self, start: int, end: int) -> list[Sentence]:
         """Sentences overlapping ``[start, end)``."""
         i = max(bisect.bisect_right(self._sentence_starts, start) - 1, 0)
-        out = []
-        for sentence in self.sentences[i:]:
-            if sentence.start >= end:
-                break
-            if sentence.end > start:
-                out.append(sentence)
-        return out
+        j = bisect.bisect_left(self._sentence_starts, end)
+        return [s for s in self.sentences[i:j] if s.end > start]
 
     def body_sentences(self) -> Iterator[Sentence]:
         """Sentences outside page junk: the ones facts may come from."""
@@ -172,7 +171,7 @@ class AnalysedDocument:
         return self._by_name.get(_fold(name))
 
     def positions_of(self, entity_id: str) -> list[Position]:
-        return [p for p in self.positions if p.person_id == entity_id]
+        return list(self._positions_by_person.get(entity_id, ()))
 
     # -- dates --------------------------------------------------------------
     def dates_in(self, start: int, end: int) -> list[TimeExpression]:

@@ -13,6 +13,7 @@ position, so the cost is linear in the article's length.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -61,7 +62,8 @@ DOMAIN_WORDS = frozenset("""foreign affairs finance defense defence commerce tra
 interior home economy economic economics health education energy agriculture labor labour industry
 information culture environment transport transportation state security homeland public emergency
 emergencies war fisheries tourism communications planning development housing science technology
-infrastructure immigration intelligence internal external overseas veterans legal""".split())
+infrastructure immigration intelligence internal external overseas veterans legal business climate
+digital media sport sports youth employment investment innovation mines petroleum pensions""".split())
 _DOMAIN_NORMAL = {"defence": "defense", "labour": "labor", "external": "foreign",
                   "economics": "economy", "economic": "economy", "transportation": "transport"}
 _MINISTRY_HEADS = frozenset(("ministry", "department"))
@@ -70,7 +72,7 @@ delegates delegation representatives authorities regulators prosecutors investig
 _FORMER = frozenset(("former", "ex", "late", "then", "outgoing", "retired"))
 _ANAPHOR_HEADS = frozenset("""ministry department company bank council committee commission agency
 party court board organization organisation union fund alliance tribunal assembly parliament senate
-congress army panel""".split())
+congress army panel bloc""".split())
 _DOCUMENTS = frozenset(("statement", "communique", "communiqué", "readout"))
 _PRONOUNS = frozenset(("he", "she"))
 _GENDER_HONORIFIC = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
@@ -80,12 +82,21 @@ _HONORIFIC_POSTS = {"sen": "Senator", "rep": "Representative", "gov": "Governor"
                     "maj": "Major", "cmdr": "Commander", "amb": "Ambassador", "pres": "President",
                     "archbishop": "Archbishop", "cardinal": "Cardinal", "bishop": "Bishop", "imam": "Imam",
                     "ayatollah": "Ayatollah", "rabbi": "Rabbi"}
+_RANKS = frozenset("prince princess sheikh sheikha emir king queen brig sgt lt col maj gen adm capt".split())
 _SMALL_TITLE_WORDS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _DELIMS = ",.;:)–—"
 _MAX_NAME = 4
 _NOT_BEFORE_SUBJECT = frozenset("""at of from for with by in on to into the a an about against like than
 's""".split())
 _GENERIC_TITLES = frozenset(("leader", "head", "director", "founder", "chief", "member"))
+_NAME_CUES = frozenset(("counterpart", "counterparts"))
+_COMMON_SUBJECTS = frozenset("""analysts officials diplomats residents witnesses critics police protesters
+experts economists traders dealers bankers sources investors observers authorities lawmakers opponents
+supporters activists scientists researchers doctors organisers organizers prosecutors investigators
+militants rebels troops soldiers voters students workers farmers others many some everyone nobody
+reports data figures polls surveys documents records officers delegates negotiators insiders
+executives shareholders creditors lenders exporters importers producers consumers markets prices
+shares stocks bonds""".split())
 _HEADLINE_SMALL = frozenset("a an the of in on at to for and or by with from as vs via".split())
 
 
@@ -188,6 +199,14 @@ class _Anaphor:
     key: frozenset[str]
     words: list[str]
     premod: _Ent | None
+
+
+_QUOTE_MARKS = re.compile(r'[“”"]|\n[^\S\n]*\n')
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    n = bisect.bisect_right(spans, (pos, pos)) - 1
+    return n >= 0 and spans[n][0] < pos < spans[n][1]
 
 
 def _one_typo(a: str, b: str) -> bool:
@@ -469,6 +488,10 @@ class _Article:
                 continue
             k, forms = lex.match(tf, tx, i, self.run_end[i])
             if k:
+                inner = self.alias_inside_name(i, i + k, forms)
+                if inner is not None:
+                    out.append(inner)
+                    continue
                 cand = self.lex_cand(i, i + k, forms)
                 if cand is not None:
                     out.append(cand)
@@ -478,6 +501,23 @@ class _Article:
             elif "-" in tx[i] and tx[i][0].isupper():
                 self.hyphen_parts(i)
         return out
+
+    def alias_inside_name(self, a: int, b: int, forms: tuple[Surface, ...]) -> _Cand | None:
+        """"the Kenya Red Cross" is not the ICRC: an organisation's alias written after a place
+        inside one capitalised name is the head of another organisation's name."""
+        entry = forms[0].entry
+        if entry.type != "organization" or entry.via != "alias" or forms[0].exact is not None:
+            return None
+        if a < 1 or not self.joined[a] or not self.tx[a - 1][:1].isupper():
+            return None
+        prev = self.lex_end.get(a - 1)
+        if prev is None or prev.b != a or prev.ent.type not in ("country", "place"):
+            return None
+        name = self.span_text(prev.a, b)
+        ent = self.entity(("org", _fold_name(name)), "organization", name, kind=entry.kind,
+                          country=prev.ent.name if prev.ent.type == "country" else prev.ent.country)
+        ent.heads.add(self.tf[b - 1])
+        return _Cand(prev.a, b, ent, "name", 1, nested=[prev])
 
     def lex_cand(self, a: int, b: int, forms: tuple[Surface, ...]) -> _Cand | None:
         best = forms[0]
@@ -761,7 +801,9 @@ class _Article:
                 i += 1
                 continue
             k = self.title_len(i)
-            if k and all(self.cover[x] is None for x in range(i, i + k)):
+            # a region inside a post ("Minister for Europe") does not stop it being a post
+            if k and all(self.cover[x] is None or (x > i and self.cover[x].ent.type == "place")
+                         for x in range(i, i + k)):
                 self.title_at(i, i + k)
                 i += k
             else:
@@ -772,7 +814,9 @@ class _Article:
         org_text: str | None = None
         a = t0
         while a - 1 >= 0 and self.joined[a] and self.cover[a - 1] is None and t0 - a < 3 and (
-                tf[a - 1] in self.lex.modifiers or tf[a - 1] in DOMAIN_WORDS or tf[a - 1] in _FORMER):
+                tf[a - 1] in self.lex.modifiers or tf[a - 1] in DOMAIN_WORDS or tf[a - 1] in _FORMER
+                or (tf[a - 1] == "and" and a - 2 >= 0 and self.joined[a - 1] and tf[a - 2] in DOMAIN_WORDS
+                    and self.cover[a - 2] is None)):  # "Business and Trade Secretary"
             a -= 1
         former = any(tf[x] in _FORMER for x in range(a, t0))
         words = [tx[x] for x in range(a, t1) if tf[x] not in _FORMER]
@@ -786,7 +830,11 @@ class _Article:
             if k < self.n and self.joined[k] and tf[k] == "the":
                 k += 1
             m = self.mention_starting(k) if k < self.n and self.joined[k] else None
-            if m is not None and m.ent.type in ("country", "organization"):
+            if m is not None and m.ent.type == "place" and m.ent.kind in ("region", "continent", None) \
+                    and tf[e] == "for":
+                words += [tx[x] for x in range(e, m.b)]  # "Minister for Europe", "Envoy for the Sahel"
+                e = m.b
+            elif m is not None and m.ent.type in ("country", "organization"):
                 if tf[e] == "of" and org is None:
                     org = m.ent
                 else:
@@ -809,13 +857,28 @@ class _Article:
                 if h < self.n and self.joined[h] and tx[h].islower() and tx[h].capitalize() in ORG_HEADS:
                     org_text = self.span_text(k, h + 1)
                     e = h + 1
+        # "Minister of Foreign Trade and Tourism": a coordinated capitalised field belongs to the title
+        while e + 1 < self.n and self.joined[e] and tf[e] == "and" and self.joined[e + 1] and self.cap(e + 1) \
+                and self.cover[e + 1] is None and not self.namey_given(e + 1) and self.cap(e - 1) \
+                and not (e + 2 < self.n and self.joined[e + 2] and self.cap(e + 2)):
+            words += [tx[e], tx[e + 1]]
+            e += 2
         if self.is_headline(t0):
             return
         name_a = name_b = -1
+        if e + 1 < self.n and self.joined[e] and tf[e] in ("in", "at") and self.joined[e + 1]:
+            m = self.mention_starting(e + 1)  # "High Commissioner in Ottawa, Graham Kerr,"
+            if m is not None and m.ent.type in ("place", "country") and m.b < self.n \
+                    and self.gap[m.b].strip() == "," and self.sid[m.b] == self.sid[e]:
+                e = m.b
         if e < self.n and self.joined[e]:
-            j = self.name_at(e)
-            if j > e:
-                name_a, name_b = e, j
+            h = e
+            while h < self.n and h - e < 2 and self.joined[h] and (
+                    self.honorific_at(h) or tf[h] in _HONORIFIC_POSTS or tf[h] in _RANKS):
+                h += 1  # "army chief Gen. Yasir Hamdan", "Foreign Minister Prince Faisal"
+            j = self.name_at(h)
+            if j > h:
+                name_a, name_b = h, j
         elif e < self.n and self.gap[e].strip() == "," and self.sid[e] == self.sid[e - 1]:
             h = e + 1 if self.honorific_at(e) else e
             j = self.name_at(h)
@@ -839,6 +902,9 @@ class _Article:
             cand.aliases.append(self.span_text(start, end) if start < name_a else cand_text(cand))
             return
         if det is not None and tf[det] == "the":
+            self.anaphors.append(_Anaphor(premod_start, e, _title_key(words), words, org))
+        elif det is None and org is not None and org.type == "country" and self.is_poss(a - 1):
+            # "Mozambique's ambassador said": the holder named before, or an unnamed office holder
             self.anaphors.append(_Anaphor(premod_start, e, _title_key(words), words, org))
 
     def honorific_at(self, k: int) -> bool:
@@ -908,6 +974,7 @@ class _Article:
     # -- phase: people --------------------------------------------------------
     def people(self) -> None:
         lex, tf, tx = self.lex, self.tf, self.tx
+        self.lower_words = {tf[i] for i in range(self.n) if tx[i][:1].islower()}
         for i in range(self.n):
             if self.junk[i] or self.cover[i] is not None or self.is_headline(i):
                 continue
@@ -926,6 +993,15 @@ class _Article:
                                      and (f not in lex.given or self.tf[i - 1] in lex.given)):
                 if f in lex.speech_verbs and tx[i].islower():
                     self.speech_subject(i)
+                elif f in _NAME_CUES and tx[i].islower() and self.joined_at(i + 1):
+                    j = self.name_at(i + 1)  # "his Icelandic counterpart Jon Olafsson"
+                    if j - (i + 1) >= 2:
+                        self.person_cand(i + 1, j)
+                continue
+            if self.first_tok.get(self.sid[i]) == i and self.bare_name_ok(i) and i + 1 < self.n \
+                    and self.gap[i + 1].strip() == "," and tf[i + 1] in ("who", "whose") \
+                    and self.sid[i + 1] == self.sid[i]:
+                self.person_cand(i, i + 1)  # "Okafor, who chairs the panel, said"
                 continue
             if f in lex.given:
                 j = self.name_at(i, weak_ok=True)
@@ -946,10 +1022,20 @@ class _Article:
             s = self.name_before(k)
             if 2 <= k - s <= 3 and not (self.joined[s] and self.tf[s - 1] in _NOT_BEFORE_SUBJECT):
                 self.person_cand(s, k)
+            elif k - s == 1 and self.bare_name_ok(s) and (
+                    self.first_tok.get(self.sid[s]) == s or self.gap[s].strip() in (",", ";", "(")):
+                self.person_cand(s, k)  # a bare surname as the speaker: "Lula said"
         if v + 1 < self.n and self.joined[v + 1]:
             j = self.name_at(v + 1, limit=3)
             if j - (v + 1) >= 2 and (self.sentence_end_after(j) or self.gap[j].strip()[:1] in _DELIMS):
                 self.person_cand(v + 1, j)
+
+    def bare_name_ok(self, i: int) -> bool:
+        """A lone capitalised word that can be a surname: no common word, title or acronym."""
+        t, f = self.tx[i], self.tf[i]
+        return (len(t) >= 3 and not t.isupper() and self.namey(i) and self.free(i)
+                and f not in self.lower_words and f not in _COMMON_SUBJECTS
+                and not self.lex.match_title(self.tf, i, i + 1))
 
     def place_people(self) -> None:
         """Cluster the names found, then mark their spans (longest first)."""
@@ -1132,18 +1218,21 @@ class _Article:
 
     def title_anaphora(self) -> None:
         """"the foreign minister" is the one person the article gave that title, if there is one."""
-        holders: dict[frozenset[str], list[tuple[_Ent, str | None]]] = {}
+        holders: dict[frozenset[str], list[tuple[_Ent, str | None, int]]] = {}
         for ent, pos in self.positions_raw:
-            holders.setdefault(_title_key(pos.words), []).append((ent.root(), self.country_of(pos.org)))
+            holders.setdefault(_title_key(pos.words), []).append(
+                (ent.root(), self.country_of(pos.org), pos.start))
         for an in self.anaphors:
             covers = [self.cover[k] for k in range(an.a, an.b)]
             if any(c is not None and not c.dead and c.ent.type == "person" for c in covers):
                 continue
             country = self.country_of(an.premod)
-            found = {p for p, c in holders.get(an.key, []) if country is None or c is None or c == country}
+            # only a holder introduced before the title can be meant by it
+            found = {p for p, c, at in holders.get(an.key, [])
+                     if at < an.a and (country is None or c is None or c == country)}
             if not found:  # "the minister" for the one "Energy Minister"
                 found = {p for key, lst in holders.items() if an.key < key
-                         for p, c in lst if country is None or c is None or c == country}
+                         for p, c, at in lst if at < an.a and (country is None or c is None or c == country)}
             inner = [k for k in range(an.a, an.b) if self.cover[k] is None]
             if not inner:
                 continue
@@ -1179,6 +1268,8 @@ class _Article:
                       "party": "party", "court": "court"}
         if ent.kind in kind_heads:
             heads.add(kind_heads[ent.kind])
+        if ent.kind == "international":
+            heads.add("bloc")  # "the bloc": the union or community named before
         self.heads_cache[id(ent)] = heads
         return heads
 
@@ -1242,16 +1333,31 @@ class _Article:
     def pronouns(self) -> None:
         """He/She: the subject (first person) of this sentence so far, else of one of the two before."""
         people: dict[int, list[tuple[int, int, _Ent]]] = {}
+        heard: dict[int, list[tuple[int, int, _Ent]]] = {}  # also the names inside quotations
+        quoted = self.quoted_spans()
         for m in self.mentions:
             if not m.dead and m.ent.root().type == "person":
-                people.setdefault(self.sid[m.a], []).append((m.start, m.ent.root().order, m.ent.root()))
-        for lst in people.values():
-            lst.sort(key=lambda x: (x[0], x[1]))
+                entry = (m.start, m.ent.root().order, m.ent.root())
+                heard.setdefault(self.sid[m.a], []).append(entry)
+                if not _inside(quoted, m.start):
+                    # a name inside a quotation is not who the narrative's "he" or "she" is
+                    people.setdefault(self.sid[m.a], []).append(entry)
+        for table in (people, heard):
+            for lst in table.values():
+                lst.sort(key=lambda x: (x[0], x[1]))
         for i in range(self.n):
             g = self.tf[i]
             if g not in _PRONOUNS or self.junk[i] or self.cover[i] is not None:
                 continue
             s = self.sid[i]
+            in_quote = _inside(quoted, self.ts[i])
+            if in_quote:  # the speaker's own words: resolved, but they teach nothing about gender
+                lst = heard.get(s) or []
+                at = bisect.bisect_left(lst, self.ts[i], key=lambda x: x[0]) - 1
+                ent = lst[at][2] if at >= 0 else None
+                if ent is not None and ent.gender in (None, g):
+                    self.add_mention(i, i + 1, ent, "pronoun")
+                continue
             here = people.get(s)
             ent = here[0][2] if here and here[0][0] < self.ts[i] else None
             if ent is None:
@@ -1268,6 +1374,21 @@ class _Article:
             ent.gender = g
             self.add_mention(i, i + 1, ent, "pronoun")
             bisect.insort(people.setdefault(s, []), (self.ts[i], ent.order, ent), key=lambda x: x[0])
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """Character spans inside quotation marks, paired within a paragraph (one linear scan)."""
+        spans: list[tuple[int, int]] = []
+        open_at: int | None = None
+        for m in _QUOTE_MARKS.finditer(self.text):
+            ch, k = m.group(), m.start()
+            if ch[0] == "\n":
+                open_at = None  # an unclosed quote ends with its paragraph
+            elif ch == "“" or (ch == '"' and open_at is None):
+                open_at = k
+            elif open_at is not None:
+                spans.append((open_at, k))
+                open_at = None
+        return spans
 
     # -- output ---------------------------------------------------------------
     def records(self) -> EntityAnalysis:

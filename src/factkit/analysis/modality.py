@@ -62,7 +62,8 @@ _LEFT_CUES = regex.compile(
     r"|(?P<hyp>\b(?:would|could|may|might|can|willing\s+to|ready\s+to|prepared\s+to|"
     r"offer(?:ed|s)?\s+to|in\s+order\s+to|so\s+as\s+to|efforts?\s+to|bids?\s+to|attempts?\s+to|"
     r"tr(?:y|ies|ied|ying)\s+to|possibl[ey]|potential(?:ly)?|propos(?:ed|es|al\s+for|als\s+for)|threat(?:en(?:ed|s)?)?\s+to)\b)"
-    r"|(?P<plan>\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due\s+)?to|plan(?:s|ned|ning)?\s+to|"
+    r"|(?P<plan>\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due\s+)?to|"
+    r"(?:had|has|have)\s+been\s+(?:due|scheduled|set|expected|planning|hoping)\s+to|plan(?:s|ned|ning)?\s+to|"
     r"plans\s+(?:for|to)|scheduled|expected\s+to|set\s+to|intends?\s+to|intended\s+to|aims?\s+to|aimed\s+to|"
     r"going\s+to|about\s+to|prepar(?:ing|es|ed)|readies|readying|consider(?:ing|s)|weigh(?:ing|s)|"
     r"mull(?:ing|s)?|upcoming|forthcoming|agree[ds]?\s+to|agreeing\s+to|decided\s+to|"
@@ -74,6 +75,11 @@ _REPORTED_WOULD = regex.compile(
     r"\b(?:said|says|announced|announces|told\s+\w+(?:\s+\w+)?|declared|stated|confirmed|added|"
     r"indicated|promised|pledged|vowed|decided|agreed|warned|warns|threatened|threatens)\s+(?:that\s+)?"
     r"(?:[\w.']+(?:\s+[\w.']+){0,3})\s+would\s*$"
+)
+# "told reporters the envoy for Sudan, Hanna Petersen, would travel": a subject with an apposition
+_REPORTED_APPOSITIVE = regex.compile(
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|added)\s+(?:that\s+)?[^.;:\"]{1,100}?,\s+"
+    r"[\w.'’ -]{1,40},\s+would\s*$"
 )
 _THREAT_WOULD = regex.compile(r"\b(?:warn(?:ed|s|ing)?|threaten(?:ed|s|ing)?)\b")
 
@@ -106,6 +112,24 @@ class Modality:
     conditional: bool = False  # an if/unless clause qualifies it
 
 
+_MONTH_MAY = regex.compile(
+    r"\bMay(?=,?[^\S\n]*+\d|\s+(?:said|says|told|added|warned)\b)"
+    r"|(?<=\b(?i:in|since|until|till|by|of|early|late|mid|last|next|this|from)\s+)May\b"
+    r"|(?<=[a-z,;(]\s+)May\b"  # mid-sentence capital: a month or a name, never the modal
+)
+
+
+def _mask_month_may(window: str, low: str) -> str:
+    """Blank out "May" where it names the month, keeping offsets (same length)."""
+    spans = [(m.start(), m.end()) for m in _MONTH_MAY.finditer(window)]
+    if not spans:
+        return low
+    out = list(low)
+    for s, e in spans:
+        out[s:e] = "_" * (e - s)
+    return "".join(out)
+
+
 def _clause_left_start(low: str, lo: int, trigger_start: int) -> int:
     start = lo
     for m in _LEFT_BOUNDARY.finditer(low, lo, trigger_start):
@@ -127,7 +151,10 @@ def text_modality(text: str, lo: int, hi: int, trigger_start: int, trigger_end: 
     trigger_start = max(lo, min(trigger_start, hi))
     trigger_end = max(trigger_start, min(trigger_end, hi))
     base = max(lo, trigger_start - LEFT_WINDOW - 80)
-    low = fold_same_length(text[base:min(hi, trigger_end + RIGHT_WINDOW)])
+    window = text[base:min(hi, trigger_end + RIGHT_WINDOW)]
+    low = fold_same_length(window)
+    if "May" in window:  # the month ("OSLO, May 7 -", "in May") is not the modal "may"
+        low = _mask_month_may(window, low)
     found = _window_modality(low, max(lo, trigger_start - LEFT_WINDOW) - base, lo - base,
                              trigger_start - base, trigger_end - base, len(low))
     if found.cue_start is None:
@@ -146,7 +173,7 @@ def _window_modality(low: str, left: int, lo: int, ts: int, te: int, hi: int) ->
             return Modality("hypothetical", None, m.start(), m.end(), conditional=True)
     right = list(_RIGHT_CUES.finditer(low, te, right_hi))
     right_cond = next((m for m in right if m.lastgroup == "cond"), None)
-    decided = _decide_left(low, cues, left_lo, max(lo, 0), ts)
+    decided = _decide_left(low, cues, left_lo, max(lo, 0), ts, hi)
     if decided is None:
         for m in right:
             if m.lastgroup in ("neg", "plan"):
@@ -161,13 +188,15 @@ def _window_modality(low: str, left: int, lo: int, ts: int, te: int, hi: int) ->
     return decided
 
 
-def _decide_left(low: str, cues: list, left_lo: int, lo: int, ts: int) -> Modality | None:
+def _decide_left(low: str, cues: list, left_lo: int, lo: int, ts: int, hi: int | None = None) -> Modality | None:
     """The nearest governing cue left of the trigger decides; a close negation wins over it."""
     for m in reversed(cues):
         kind, word, s, e = m.lastgroup, m.group(), m.start(), m.end()
         if kind == "cond":
             continue
         if kind == "neg":
+            if _NOT_HESITATE.match(low, e):
+                continue  # "would not hesitate to impose": a promise, not a negation
             if ts - e <= _NEAR_NEGATION or word == "no":
                 return Modality("negated", None, s, e)
             continue
@@ -187,9 +216,16 @@ def _decide_left(low: str, cues: list, left_lo: int, lo: int, ts: int) -> Modali
                 return Modality("negated", None, s, e)
             return Modality("demanded", None, s, e)
         if kind == "hyp":
-            if word == "would" and _REPORTED_WOULD.search(low, max(lo, s - 80), e):
+            if word == "would" and (_REPORTED_WOULD.search(low, max(lo, s - 80), e)
+                                    or _REPORTED_APPOSITIVE.search(low, max(lo, s - 170), e)):
                 threat = _THREAT_WOULD.search(low, max(lo, s - 80), s) is not None
                 return Modality("planned", None, s, e, threat, True)
+            if word == "would" and hi is not None and _TRAILING_REPORT.search(low, ts, hi):
+                return Modality("planned", None, s, e, False, True)  # "X would travel …, a spokesman said"
+            if word == "would" and _REPORTER.search(low, max(lo, s - 200), s) \
+                    and _AND_WOULD.search(low, max(lo, s - 8), e):
+                # "X said they had agreed to …, and would sign …": the reported future of a coordinated verb
+                return Modality("planned", None, s, e, False, True)
             if word.startswith("threat"):
                 return Modality("planned", None, s, e, True)
             return Modality("hypothetical", None, s, e)
@@ -198,6 +234,11 @@ def _decide_left(low: str, cues: list, left_lo: int, lo: int, ts: int) -> Modali
     return None
 
 
+_REPORTER = regex.compile(r"\b(?:said|says|announced|told|declared|stated|confirmed|added|indicated|"
+                           r"promised|pledged|vowed)\b")
+_NOT_HESITATE = regex.compile(r"\W{0,3}hesitate\b")
+_TRAILING_REPORT = regex.compile(r",\s+(?:[\w.'’-]+\s+){1,8}?(?:said|says|told\s+\w+|added|announced)\s*[.]?\s*$")
+_AND_WOULD = regex.compile(r",?\s*\band\s+would\b")
 _REJECTED_OBJECT = regex.compile(r"\b(?:calls?|requests?|demands?|proposals?|offers?|plans?|bids?|idea|"
                                   r"invitations?|appeals?|suggestions?|pressure|attempts?|to)\b")
 _AGREED = regex.compile(r"\b(?:agree[ds]?|agreeing|decided?|decides|resolved|consensus|accord)\b")

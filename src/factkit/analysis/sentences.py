@@ -53,6 +53,9 @@ _SMALL_WORDS = frozenset(
 )
 _MAX_TOKEN = 40
 _DATELINE_SPAN = 60
+# Longer runs without a sentence end (lists, junk, adversarial input) are cut, at a space
+# where there is one, so that per-sentence work downstream stays bounded.
+_MAX_SENTENCE = 1000
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -83,17 +86,19 @@ def split_sentences(text: str) -> list[Sentence]:
         if n == 0 and hard:
             headline = headline_break
         else:
-            headline = single and _headline(text, s, e, n == 0, len(segments) > 1, len(pieces))
+            headline = single and _headline(text, s, e, n == 0, len(segments) > 1, len(pieces), n <= 4)
         for ps, pe in pieces:
             sentences.append(Sentence(len(sentences), ps, pe, par, headline))
     return sentences
 
 
-def _headline(text: str, s: int, e: int, first: bool, more: bool, n_pieces: int) -> bool:
+def _headline(text: str, s: int, e: int, first: bool, more: bool, n_pieces: int, early: bool = False) -> bool:
     """A one-line paragraph is a headline when it is titled, or opens a longer text briefly."""
     terminal = _ends_terminal(text, s, e)
     if not first:
-        return not terminal and _short_title(text, s, e)
+        # a web page's headline follows its navigation: a short unpunctuated line near the top
+        return not terminal and (_short_title(text, s, e) or (
+            early and more and n_pieces == 1 and 4 <= _word_count(text, s, e) <= 20))
     words = _word_count(text, s, e)
     if not more or words > 40:
         return False
@@ -225,7 +230,30 @@ def _split_segment(text: str, s: int, e: int) -> list[tuple[int, int]]:
             pieces.append((cur, end))
             cur = q
     pieces.append((cur, e))
-    return pieces
+    if all(pe - ps <= _MAX_SENTENCE for ps, pe in pieces):
+        return pieces
+    return [part for ps, pe in pieces for part in _bounded(text, ps, pe)]
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` in pieces of at most ``_MAX_SENTENCE`` characters, trimmed of whitespace."""
+    out = []
+    while e - s > _MAX_SENTENCE:
+        cut = s + _MAX_SENTENCE
+        floor = s + _MAX_SENTENCE // 2
+        while cut > floor and not text[cut].isspace():
+            cut -= 1
+        if cut == floor:
+            cut = s + _MAX_SENTENCE
+        end = cut
+        while text[end - 1].isspace():
+            end -= 1
+        out.append((s, end))
+        s = cut
+        while text[s].isspace():
+            s += 1
+    out.append((s, e))
+    return out
 
 
 def _is_boundary(text: str, seg_start: int, cur: int, p: int, end: int, q: int) -> bool:

@@ -105,7 +105,8 @@ GROUP_NOUNS = _words(
     "mps deputies senate congress assembly ministry ministries department agency organization "
     "union bloc alliance forum troika junta regime military army navy forces people workers "
     "students activists protesters investors banks lenders suppliers exporters importers "
-    "operators individuals persons figures politicians judges inspectors observers experts"
+    "operators individuals persons figures politicians judges inspectors observers experts movement movements "
+    "organizations organisations"
 )
 PLURAL_ANAPHORS = (
     "they", "both sides", "the two sides", "two sides", "both men", "the two men", "the two leaders",
@@ -273,6 +274,9 @@ def is_np_token(sv: SentView, i: int) -> bool:
     if sv.mention_of[i] is not None:
         return True
     low = t.low
+    if low == "-" and 0 < i < len(sv.tokens) - 1 and sv.tokens[i - 1].end < t.start < t.end < sv.tokens[i + 1].start \
+            and sv.low.count(" - ") < 2:
+        return False  # "(Reuters) - South American leaders": a lone spaced dash ends a dateline or clause
     if low in ("'s", "-", "&", "(", ")") or low in DETS or low in NUMBER_WORDS - {"over", "up", "more", "than"}:
         return True
     if not t.text[:1].isalnum():
@@ -300,6 +304,9 @@ class Phrase:
 def _skip_verb_group_left(sv: SentView, j: int) -> int:
     """Step left over auxiliaries, adverbs, negation, chain verbs and dates before a verb."""
     steps = 0
+    if j > 1 and sv.tokens[j - 1].low in ('"', "“") and sv.tokens[j - 1].end == sv.tokens[j].start \
+            and sv.tokens[j - 2].end < sv.tokens[j - 1].start:
+        j -= 1  # an opening quote before the verb: 'The two leaders "agreed to …'
     while j > 0 and steps < 12:
         t = sv.tokens[j - 1]
         d = sv.date_at_token(j - 1)
@@ -323,9 +330,15 @@ def _skip_verb_group_left(sv: SentView, j: int) -> int:
     return j
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we it i you".split())
+
+
 def np_left(sv: SentView, j: int, *, allow_comma: bool = True) -> Phrase | None:
     """The noun phrase (possibly coordinated) ending just before token ``j``."""
     i = j
+    if j > 0 and sv.tokens[j - 1].low in _SUBJECT_PRONOUNS and sv.tokens[j - 1].text != "US" \
+            and (j < 2 or sv.tokens[j - 2].low not in ("and", "or", ",")):
+        return Phrase(j - 1, j)  # "the deal they struck": a pronoun is a whole noun phrase
     while i > 0 and j - i < 30:
         t = sv.tokens[i - 1]
         m = sv.mention_of[i - 1]
@@ -353,6 +366,10 @@ def np_left(sv: SentView, j: int, *, allow_comma: bool = True) -> Phrase | None:
             if t.cap and t.low in SENTENCE_ADVERBS and (i - 1 == 0 or sv.tokens[i - 2].low in (",", ";")):
                 break
             i -= 1
+            if t.low in ("the", "a", "an") and i > 0 and sv.mention_of[i - 1] is None \
+                    and sv.tokens[i - 1].low not in DETS | NUMBER_WORDS | {"of", "and", "&", ",", "'s"} \
+                    and sv.tokens[i - 1].text[:1].isalpha():
+                break  # a noun phrase starts at its article: "told reporters | the two sides had agreed"
             continue
         break
     while i < j and sv.tokens[i].low in ("and", ",", "&", "'s", "of"):
@@ -419,7 +436,7 @@ def np_right(sv: SentView, i: int, *, limit: int = 25, lists: bool = True) -> Ph
         if t.low == "of" and j > start and j + 1 < n and _np_start_ok(sv, j + 1):
             j += 1
             continue
-        if t.low in ("'s", "-", "(", ")"):
+        if t.low in ("'s", "-", "(", ")") or _abbreviation_dot(sv, j):
             j += 1
             continue
         if is_np_token(sv, j) and not (t.low.endswith("ing") and j > start and not t.cap
@@ -430,6 +447,15 @@ def np_right(sv: SentView, i: int, *, limit: int = 25, lists: bool = True) -> Ph
     while j > start and sv.tokens[j - 1].low in ("and", "or", ",", "&", "of", "(", "-"):
         j -= 1
     return Phrase(start, j) if j > start else None
+
+
+_ABBREVIATIONS = _words("gen lt col maj capt adm sen rep gov dr mr mrs ms st jr sgt cmdr brig prof rev hon")
+
+
+def _abbreviation_dot(sv: SentView, j: int) -> bool:
+    """The dot of "Gen. Yasir Hamdan" belongs to the name, not to the sentence."""
+    return (sv.tokens[j].low == "." and 0 < j < len(sv.tokens) - 1 and sv.tokens[j - 1].low in _ABBREVIATIONS
+            and sv.tokens[j - 1].end == sv.tokens[j].start and sv.tokens[j + 1].cap)
 
 
 def _np_start_ok(sv: SentView, k: int) -> bool:
@@ -483,6 +509,10 @@ def subject_of(sv: SentView, verb: int, depth: int = 0) -> Phrase | None:
             k -= 1
             steps += 1
         if k > 0 and sv.tokens[k - 1].low == ",":
+            m = sv.mention_of[k]
+            if m is not None and sv.mention_of[j - 2] is m and m.kind != "pronoun" and (
+                    (r := sv.doc._by_id.get(m.entity_id)) is not None and r.type == "person"):
+                return Phrase(k, j - 1)  # "the envoy for Sudan, Hanna Petersen, would travel": the name
             found = np_left(sv, k - 1, allow_comma=False)
             if found is not None:
                 return found
@@ -546,6 +576,10 @@ def _split_conjuncts(sv: SentView, ph: Phrase) -> list[Phrase]:
     k = ph.i
     while k < ph.j:
         t = sv.tokens[k]
+        if sv.mention_of[k] is None and t.low in ("and", "or") and (
+                (k == i + 1 and _shared_head(sv, i, k, ph.j)) or _inside_title(sv, k)):
+            k += 1  # "Baltic and Nordic counterparts", "Business and Trade Secretary X": one party
+            continue
         if sv.mention_of[k] is None and (t.low in _CONJ_SPLIT or t.low == ","):
             if k > i:
                 parts.append(Phrase(i, k))
@@ -562,6 +596,34 @@ def _split_conjuncts(sv: SentView, ph: Phrase) -> list[Phrase]:
     return parts
 
 
+def _inside_title(sv: SentView, k: int) -> bool:
+    """Token k lies inside a post the analysis found ("Energy and Climate Minister")."""
+    spans = sv.doc.memo("factkit.extractors._events.title_spans",
+                        lambda: sorted((p.start, p.end) for p in sv.doc.positions))
+    if not spans:
+        return False
+    start = sv.tokens[k].start
+    n = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    return n >= 0 and spans[n][0] <= start < spans[n][1]
+
+
+def _shared_head(sv: SentView, i: int, k: int, end: int) -> bool:
+    """A lone modifier before "and" shares the plural head of the next conjunct."""
+    m = sv.mention_of[i]
+    if sv.tokens[i].low in DETS or (m is not None and m.kind != "demonym") or not sv.tokens[i].text[:1].isalpha():
+        return False
+    j = k + 1
+    while j < end and sv.tokens[j].low not in _CONJ_SPLIT and sv.tokens[j].low != ",":
+        j += 1
+    if j - (k + 1) < 2 or sv.tokens[k + 1].low in DETS:
+        return False
+    nxt = sv.mention_of[k + 1]
+    if nxt is not None and nxt.kind != "demonym":
+        return False
+    head = sv.tokens[j - 1]
+    return sv.mention_of[j - 1] is None and head.low in GROUP_NOUNS and head.low.endswith("s")
+
+
 def _mentions_in_phrase(sv: SentView, ph: Phrase) -> list[Mention]:
     out: list[Mention] = []
     for k in range(ph.i, ph.j):
@@ -575,14 +637,65 @@ def _strip_det(sv: SentView, ph: Phrase) -> Phrase:
     i, j = ph.i, ph.j
     while i < j and sv.tokens[i].low in ("the", "a", "an", '"', "“", "”") and sv.mention_of[i] is None:
         i += 1
+    if j - i > 2 and sv.tokens[j - 1].low == ")":  # "the National Liberation Army (ELN)": drop the gloss
+        k = next((x for x in range(j - 2, max(i, j - 8) - 1, -1) if sv.tokens[x].low == "("), None)
+        if k is not None and k > i:
+            j = k
     while j > i and sv.tokens[j - 1].low in ('"', "“", "”", ",", "'s"):
         j -= 1
     return Phrase(i, j)
 
 
+_COUNTED_ANAPHOR = regex.compile(
+    r"(?:the|both|all)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|nations|states|"
+    r"governments|sides|parties|leaders|men|women|ministers|presidents|officials|delegations|producers|"
+    r"neighbours|neighbors|allies|rivals|partners)"
+)
+_ANAPHOR_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                  "ten": 10, "both": 2, "pair": 2}
+_STATE_WORDS = ("countries", "nations", "states", "governments", "neighbours", "neighbors")
+
+
 def anaphor_text(sv: SentView, ph: Phrase) -> str | None:
+    if ph.j - ph.i == 1 and sv.tokens[ph.i].text == "US":
+        return None  # the country, not "us"
     words = " ".join(t.low for t in sv.tokens[ph.i:ph.j])
-    return words if words in _PLURAL_ANAPHORS_SET else None
+    if words in _PLURAL_ANAPHORS_SET or _COUNTED_ANAPHOR.fullmatch(words):
+        return words
+    return None
+
+
+def anaphor_context(views: Sequence[SentView], si: int, before: int, anaphors: Sequence[Party]) -> list[Party]:
+    """What "the three countries"/"the two leaders"/"they" points back to: as many parties as it counts,
+    countries for "countries", people first otherwise."""
+    words = " ".join(anaphors[0].text.casefold().split()) if anaphors else ""
+    want = next((_ANAPHOR_COUNT[w] for w in words.split() if w in _ANAPHOR_COUNT), 2)
+    if words.endswith(_STATE_WORDS) and views:
+        found = context_people(views, si, before, want=want, kinds=("country",))
+        return found or _salient_countries(views[0].doc, before, want)
+    return context_people(views, si, before, want=want, kinds=("person", "country", "organization"))
+
+
+def _salient_countries(doc: AnalysedDocument, before: int, want: int) -> list[Party]:
+    """The countries the article has named most often so far: who "the two countries" are."""
+    mentions, starts = doc.memo("factkit.extractors._events.country_mentions", lambda: _country_mentions(doc))
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    hi = bisect.bisect_left(starts, before)
+    for m in mentions[max(0, hi - 400):hi]:  # bounded: the recent past decides
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        last[m.entity_id] = m
+    ranked = sorted(counts, key=lambda e: (-counts[e], last[e].start))[:want]
+    if len(ranked) < want:
+        return []
+    return [Party(e, doc.text[last[e].start:last[e].end], last[e].start, last[e].end, "country") for e in ranked]
+
+
+def _country_mentions(doc: AnalysedDocument) -> tuple[list[Mention], list[int]]:
+    found = [m for m in doc.mentions if m.kind != "pronoun" and not doc.is_junk(m.start)
+             and (r := doc._by_id.get(m.entity_id)) is not None and r.type == "country"]
+    found.sort(key=lambda m: m.start)
+    return found, [m.start for m in found]
 
 
 def parties_of(sv: SentView, ph: Phrase | None, *, groups: bool = True) -> list[Party]:
@@ -719,15 +832,20 @@ def resolve_anaphors(parties: list[Party], context: Sequence[Party]) -> list[Par
     return _dedupe(out)
 
 
-def context_people(views: Sequence[SentView], si: int, before: int | None = None, want: int = 2) -> list[Party]:
+_CONTEXT_TOKENS = 250
+
+
+def context_people(views: Sequence[SentView], si: int, before: int | None = None, want: int = 2,
+                   kinds: Sequence[str] = ("person", "country")) -> list[Party]:
     """People (else countries) named just before: what "they"/"the two men" refers to.
 
     Looks at the current sentence up to ``before`` first, then up to three sentences back.
     """
-    for kind in ("person", "country"):
+    for kind in kinds:
         found: list[Party] = []
         seen: set[str] = set()
-        for back in range(0, 4):
+        budget = _CONTEXT_TOKENS  # bounds the cost per call when one name repeats endlessly
+        for back in range(0, 4 if kind == "person" else 12):  # countries stay topical longer
             k = si - back
             if k < 0 or k >= len(views):
                 continue
@@ -735,7 +853,10 @@ def context_people(views: Sequence[SentView], si: int, before: int | None = None
             limit = before if back == 0 and before is not None else sv.end
             if back == 0 and before is None:
                 continue
-            for idx in range(len(sv.tokens) - 1, -1, -1):
+            for idx in range((sv.tok_ending(limit) if back == 0 else len(sv.tokens)) - 1, -1, -1):
+                budget -= 1
+                if budget < 0:
+                    break
                 m = sv.mention_of[idx]
                 if m is None or m.end > limit or (idx + 1 < len(sv.tokens) and sv.mention_of[idx + 1] is m):
                     continue
@@ -820,6 +941,9 @@ def _blocked(sv: SentView, start: int, end: int, d: TimeExpression) -> bool:
         return True
     if regex.search(r"[;]|\b(?:while|whereas)\b", between):
         return True
+    if d.start >= end and regex.search(r",\s+(?:which|who|whose)\b|\b(?:that|which|who)\s+(?:\w+\s+)?"
+                                       r"(?:\w+ed|was|were|had|has|have)\b", between):
+        return True  # "agreed to watch the stock, which collapsed in 1982": the relative clause's own date
     return False
 
 
@@ -859,7 +983,8 @@ _TOPIC_BEFORE_IN = _words("situation situations crisis war conflict tensions iss
                           "security developments investment refugees interests presence role influence "
                           "activities operations situation rights abuses violence unrest aggression "
                           "development relations ties election elections sector market markets economy "
-                          "exports imports trade business companies firms stake troops forces")
+                          "exports imports trade business companies firms stake troops forces access aid "
+                          "assistance relief cooperation projects reconstruction")
 
 
 @dataclass(slots=True)
@@ -938,6 +1063,8 @@ def _place_from_name(sv: SentView, s: int, e: int) -> Place | None:
             return Place(doc.text[m.start:m.end], r.id, m.start, m.end)
         return None
     name = doc.text[s:e]
+    if name.endswith(".") and not regex.search(r"(?:\b\p{Lu}\.)+$", name):
+        name, e = name[:-1], e - 1  # the sentence's full stop, not an abbreviation's
     # trailing words that are not part of a place name
     words = name.split()
     while words and words[-1].casefold().rstrip(".,") in _MONTHS:
@@ -955,6 +1082,33 @@ def _place_from_name(sv: SentView, s: int, e: int) -> Place | None:
     if len(words) > 3 or text.casefold() in _MONTHS:
         return None
     return Place(doc.text[s:s + len(text)], None, s, s + len(text)) if doc.text[s:s + len(text)] == text else None
+
+
+_DATELINE = regex.compile(
+    r"(?P<city>\p{Lu}[\p{L}'’.-]+(?:[^\S\n]\p{Lu}[\p{L}'’.-]+){0,2})(?:,[^\S\n]+\p{Lu}[\p{L}]+\.?)?"
+    r"(?:,?[^\S\n]+\p{Lu}[\p{L}]{2,8}\.?[^\S\n]+\d{1,2})?[^\S\n]*(?:\([^()\n]{1,30}\))?[^\S\n]*[-–—•][^\S\n]"
+)
+
+
+def dateline_place(doc: AnalysedDocument) -> Place | None:
+    """The city of a wire dateline ("OSLO, May 7 -", "Nairobi (AFP) -"): where the story is reported from."""
+    return doc.memo("factkit.extractors._events.dateline", lambda: _find_dateline(doc))
+
+
+def _find_dateline(doc: AnalysedDocument) -> Place | None:
+    for n, sentence in enumerate(doc.body_sentences()):
+        if n >= 4:
+            break
+        m = _DATELINE.match(doc.text, sentence.start, min(sentence.end, sentence.start + 80))
+        if m is None:
+            continue
+        s, e = m.span("city")
+        mention = next((x for x in doc.mentions_in(s, e) if x.start == s), None)
+        record = doc._by_id.get(mention.entity_id) if mention is not None else None
+        if record is not None and record.type not in ("place", "country", "organization"):
+            return None
+        return Place(doc.text[s:e], record.id if record is not None else None, s, e)
+    return None
 
 
 _CAP_WORD = regex.compile(r"\p{Lu}[\p{L}'’-]+")

@@ -10,6 +10,7 @@ agreements; "the agreement"/"the pact" later in the article add evidence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -31,8 +32,8 @@ from ._events import (
     SentView,
     absorb,
     body_views,
+    anaphor_context,
     clean_span,
-    context_people,
     dates_compatible,
     is_verbish,
     np_left,
@@ -67,6 +68,9 @@ _TOPIC_STOP = regex.compile(
     r"\b(?:but|while|whereas|because|despite|although|though|after|before|since|which|who|whom|when|where|"
     r"according|during|amid|as\s+part\s+of|so\s+that)\b"
 )
+_SPEAKER_PRONOUNS = frozenset("we us you i me our".split())
+_BARE_NOUNS = frozenset(f"{det}{noun}" for det in ("", "a ", "an ", "any ") for noun in
+                        "agreement deal accord pact treaty".split())
 _FINITE = frozenset("said says showed shows told came went was were is are has have had would will could "
                     "reported announced added sparked".split())
 _BY = frozenset("by within among between".split())
@@ -82,7 +86,14 @@ def extract(doc: AnalysedDocument) -> Iterator[Event]:
     for d in _merge(drafts):
         if d.status in ("hypothetical", "demanded"):
             continue  # an offer, a hope or a demand is not an agreement
-        if d.roles.get("party") and d.attributes.get("topic"):
+        parties = d.roles.get("party", [])
+        if all(p.entity is None and p.text.casefold() in _SPEAKER_PRONOUNS for p in parties):
+            continue  # "you cannot sign a deal with us": the quoted speaker's own side, unresolved
+        if d.headline and not any(p.entity for p in parties):
+            continue  # a headline the body never backs names no one it can be checked against
+        if d.status != "occurred" and d.attributes.get("topic", "").casefold() in _BARE_NOUNS:
+            continue  # "would not sign an agreement": no agreement in particular
+        if parties and d.attributes.get("topic"):
             yield to_event(doc, d, NAME)
 
 
@@ -134,8 +145,9 @@ def _draft(sv: SentView, si: int, s: int, e: int, parties: list[Party], topics: 
 
 def _parties(views: list[SentView], si: int, sv: SentView, verb: int) -> list[Party]:
     parties = parties_of(sv, _subject(sv, verb))
-    if any(p.kind == "anaphor" for p in parties):
-        parties = resolve_anaphors(parties, context_people(views, si, sv.tokens[verb].start))
+    anaphors = [p for p in parties if p.kind == "anaphor"]
+    if anaphors:
+        parties = resolve_anaphors(parties, anaphor_context(views, si, sv.tokens[verb].start, anaphors))
     return parties
 
 
@@ -219,7 +231,39 @@ def _agree(views: list[SentView], si: int, sv: SentView, m: regex.Match[str],
     if not topics:
         return []
     covered.append((s, topics[-1][1]))
+    if not passive and low in ("to", "on", "upon"):
+        topics = [part for t in topics for part in _coordinated(sv, t, low)]
+        more = _AFTER_RELATIVE.match(sv.doc.text, topics[-1][1], sv.end)
+        if more is not None and low == "to":  # "agreed to A, which …, and to B"
+            extra = _topic_to_boundary(sv, sv.tok_at(more.end()), vp=True)
+            if extra[1] > extra[0]:
+                topics.append(extra)
     return _draft(sv, si, s, e, parties, topics)
+
+
+_AFTER_RELATIVE = regex.compile(r",\s+(?:which|who)\b[^,;.]{1,120},\s+and\s+(?:also\s+)?to\s+")
+_PREP_IN_TOPIC = regex.compile(r"\b(?P<p>on|in|with|over|for|about)\s")
+
+_AND_AGAIN = {prep: regex.compile(r",?\s+and\s+(?:also\s+)?" + again + r"\s+")
+              for prep, again in (("to", "to"), ("on", "on"), ("upon", "(?:up)?on"))}
+
+
+def _coordinated(sv: SentView, topic: tuple[int, int], prep: str) -> list[tuple[int, int]]:
+    """"agreed to A and to B", "agreed on A and on B": the repeated word marks two agreed topics."""
+    s, e = topic
+    text = sv.doc.text
+    parts: list[tuple[int, int]] = []
+    pos = s
+    again = _AND_AGAIN[prep]
+    first = _PREP_IN_TOPIC.search(text, s, min(e, s + 40))
+    if prep == "to" and first is not None and not again.search(text, s, e):
+        # "agreed to cooperate on A and on B": the verb's repeated preposition coordinates two topics
+        again = regex.compile(r",?\s+and\s+(?:also\s+)?" + first.group("p") + r"\s+")
+    for m in again.finditer(text, s, e):
+        parts.append(clean_span(text, pos, m.start()))
+        pos = m.end()
+    parts.append(clean_span(text, pos, e))
+    return [p for p in parts if p[1] > p[0]] or [topic]
 
 
 def _be_start(sv: SentView, k: int) -> int:
@@ -288,7 +332,11 @@ def _deal_verb(views: list[SentView], si: int, sv: SentView, m: regex.Match[str]
         sub = subject_of(sv, k)
         if sub is None or not _NOUN.search(sv.low, sv.tokens[sub.i].start - sv.start,
                                            sv.tokens[sub.j - 1].end - sv.start):
-            return []
+            return _object_relative(views, si, sv, k, s, e, covered)
+        words = [t.low for t in sv.tokens[sub.i:sub.j]]
+        if len(words) == 2 and words[0] in ("the", "this") and words[1] in _GENERIC:
+            covered.append((sv.tokens[sub.i].start, e))  # "The deal was signed by …": the one just named
+            return _draft(sv, si, s, e, [], [], anaphoric=True)
         topic = _noun_topic(sv, sub)
         parties = _by_parties(sv, kend) or _possessor_parties(sv, sub)
         if not parties:
@@ -307,7 +355,7 @@ def _deal_verb(views: list[SentView], si: int, sv: SentView, m: regex.Match[str]
             break
         j += 1
     if noun_at is None:
-        return []
+        return _object_relative(views, si, sv, k, s, e, covered)
     noun = sv.tokens[noun_at].low
     parties = _parties(views, si, sv, k)
     after = noun_at + 1
@@ -321,6 +369,29 @@ def _deal_verb(views: list[SentView], si: int, sv: SentView, m: regex.Match[str]
     parties = parties + [p for p in extra if p.key not in {q.key for q in parties}]
     covered.append((s, sv.tokens[noun_at].end))
     return _draft(sv, si, s, e, parties, topics)
+
+
+def _object_relative(views: list[SentView], si: int, sv: SentView, k: int, s: int, e: int,
+                     covered: list[tuple[int, int]]) -> list[Draft]:
+    """"a trade agreement the two sides concluded in December": the agreement is the verb's object,
+    written before its subject."""
+    sub = subject_of(sv, k)
+    if sub is None or sub.i == 0:
+        return []
+    j = sub.i - 1
+    if sv.tokens[j].low in ("that", "which") and j > 0:
+        j -= 1
+    if _NOUN.fullmatch(sv.tokens[j].low) is None or sv.tokens[j].cap:
+        return []
+    i = j
+    while i > 0 and sv.tokens[i - 1].low not in DETS and sv.tokens[i - 1].low not in PREPS \
+            and not is_verbish(sv, i - 1) and sv.tokens[i - 1].low.isalpha() and j - i < 4:
+        i -= 1
+    parties = _parties(views, si, sv, k)
+    if not parties:
+        return []
+    covered.append((sv.tokens[i].start, e))
+    return _draft(sv, si, s, e, parties, [_span(sv, i, j + 1)])
 
 
 def _appositive_by(sv: SentView, lo: int, hi: int) -> Phrase | None:
@@ -380,19 +451,48 @@ def _noun_complement(sv: SentView, kend: int, noun_at: int, after: int, plural: 
             items = _list_items(sv, ph)
             if items:
                 return items
-    if low in ("to", "that") and j + 1 < n:
+    relative = low in ("that", "which") and j + 1 < n and (
+        sv.tokens[j + 1].low in AUX or is_verbish(sv, j + 1)
+        or (sv.tokens[j + 1].low.endswith("s") and j + 2 < n and sv.mention_of[j + 1] is None
+            and (sv.tokens[j + 2].low in DETS or sv.tokens[j + 2].low in ("them", "it", "him", "her", "us"))))
+    if low in ("to", "that") and j + 1 < n and not relative:
         return [_topic_to_boundary(sv, j + 1, vp=low == "to")]
     if low == "on" and j + 1 < n:
-        return [_topic_to_boundary(sv, j + 1)]
+        return [_trim_when_where(sv, _topic_to_boundary(sv, j + 1))]
     # the noun phrase itself: modifiers + noun (+ "of …"/"for …" complement)
     i = kend
     while i < noun_at and (sv.tokens[i].low in DETS or sv.tokens[i].low in ("new", "an", "a")):
         i += 1
     end_tok = noun_at + 1
-    if low in ("of", "for") and j + 1 < n:
+    if low in ("of", "for") and j + 1 < n and not relative:
         s, e = _topic_to_boundary(sv, i)
         return [(s, e)]
     return [_span(sv, i, end_tok)]
+
+
+_TAIL_PLACE = regex.compile(r"\s+(?:in|at)\s+(?:the\s+)?\p{Lu}[\w.'’-]*(?:\s+\p{Lu}[\w.'’-]*){0,3}$")
+
+
+def _trim_when_where(sv: SentView, topic: tuple[int, int]) -> tuple[int, int]:
+    """"a memorandum on fisheries in Lima in November": the topic stops before its place and date."""
+    s, e = topic
+    text = sv.doc.text
+    while e > s:
+        d = next((d for d in sv.dates if s < d.start and d.end >= e - 1 and d.start < e), None)
+        if d is not None:
+            e = d.start
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            k = text.rfind(" ", s, e)
+            if k > s and text[k + 1:e].casefold() in ("in", "on", "at", "by", "from", "during"):
+                e = k
+            continue
+        m = _TAIL_PLACE.search(text, s, e)
+        if m is not None and m.start() > s:
+            e = m.start()
+            continue
+        break
+    return clean_span(text, s, e)
 
 
 def _list_items(sv: SentView, ph: Phrase) -> list[tuple[int, int]]:
@@ -469,9 +569,14 @@ def _strip_det_span(sv: SentView, s: int, e: int) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- merging
-def _words(text: str) -> set[str]:
-    stop = {"the", "a", "an", "of", "and", "or", "its", "their", "to", "on", "in", "for", "with", "s", "new"}
-    return {w for w in regex.findall(r"\w+", text.casefold()) if w not in stop}
+_TOPIC_WORD = regex.compile(r"\w+")
+_TOPIC_STOPWORDS = frozenset("the a an of and or its their to on in for with s new".split())
+
+
+@functools.lru_cache(maxsize=1024)
+def _words(text: str) -> frozenset[str]:
+    """Content words of a topic; cached because merging compares each topic many times."""
+    return frozenset(w for w in _TOPIC_WORD.findall(text.casefold()) if w not in _TOPIC_STOPWORDS)
 
 
 _GENERIC = {"agreement", "deal", "accord", "pact", "treaty"}

@@ -10,6 +10,7 @@ article (headline, body, "the meeting") merge into one event.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 import regex
@@ -22,6 +23,7 @@ from factkit.schema import Event, Relation
 
 from ._events import (
     DETS,
+    GROUP_NOUNS,
     Draft,
     Party,
     Phrase,
@@ -29,6 +31,7 @@ from ._events import (
     absorb,
     body_views,
     context_people,
+    dateline_place,
     dates_compatible,
     find_occasion,
     find_place,
@@ -40,6 +43,7 @@ from ._events import (
     parties_of,
     pick_date,
     place_in_occasion,
+    _place_from_name,
     reporter_of,
     resolve_anaphors,
     subject_of,
@@ -50,6 +54,7 @@ NAME = "meetings"
 
 _VERB = regex.compile(
     r"\b(?P<v>met|meet|meets|meeting|sat\s+down\s+with|sit\s+down\s+with|talked|talk|talks|talking|"
+    r"shook\s+hands|shake\s+hands|shakes\s+hands|shaking\s+hands|"
     r"spoke|speak|speaks|speaking|negotiated|negotiate|negotiates|negotiating|conferred|confer|"
     r"hosted|host|hosts|hosting|received|receives|receive|welcomed|welcomes|welcome|"
     r"telephoned|telephones|telephone|phoned|phones|called|calls|call|discussed|discuss|discusses|discussing|"
@@ -66,8 +71,10 @@ _GOVERNING = frozenset(
     "sought seek seeks requested request proposed propose offered offer demanded demand called calls call "
     "urged wanted want wants hosted host hosting arranged arrange organized organised convened convene "
     "cancelled canceled postponed scheduled planned plan plans pushed push pushing continue continued "
-    "completed wrapped entered enter launched launch refused".split()
+    "completed wrapped entered enter launched launch refused ended end ends closed close closes".split()
 )
+_SUMMIT_VERBS = frozenset("held hold holds holding attended attend attending opened open opens ended end ends "
+                          "closed close closes concluded hosted host hosts convened".split())
 _MEDIA = frozenset("reporters journalists media press newsmen correspondents television tv radio "
                    "newspaper newspapers crowd crowds supporters audience".split())
 _NOT_MEETING_OBJECT = frozenset(
@@ -82,6 +89,13 @@ _VERB_LEFT = frozenset("he she they it we i who which also will would could can 
                        "reportedly separately directly privately both".split())
 _ANAPHOR_DETS = frozenset("the this that these those".split())
 _COPULA = frozenset("was is were are marked became be".split())
+_DESTINATION = regex.compile(r"\b(?:travel\w*|fl(?:y|ies|ew|ying)|go(?:es|ing)?|went|head\w*|return\w*|"
+                             r"come|comes|came)\s+to\s+(?P<p>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2}?)"
+                             r"(?=[\s,.]|$)|\bvisit(?:s|ed|ing)?\s+(?P<p>[^\W\d_][\w.'’-]*)\b")
+_OCCASION_BEFORE = regex.compile(r"\b(?:(?:sidelines|margins|fringes?)\s+of|at|during)\s+(?:the\s+|a\s+|an\s+|this\s+|"
+                                 r"their\s+)?(?:[\w'’.-]+\s+){0,6}$")
+_BY_PHONE = regex.compile(r"\s+(?:by\s+(?:tele)?phone|by\s+video(?:\s+link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+"
+                          r"(?:tele)?phone)\b")
 _VISIT_VERBS = frozenset("visit visits visited visiting".split())
 
 
@@ -104,17 +118,28 @@ def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
 
 
 # --------------------------------------------------------------------------- triggers
+_MAX_TRIGGERS = 12  # per sentence; news never has more, and each costs a bounded window of work
+
+
 def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list[Draft]) -> list[Draft]:
     found: list[tuple[int, int, list[Party], bool, int | None]] = []  # start, end, parties, anaphoric, verb
     for m in _VERB.finditer(sv.low):
+        if len(found) >= _MAX_TRIGGERS:
+            break
         got = _verb_trigger(sv, m)
-        if got is not None:
+        if isinstance(got, list):
+            found.extend(got)
+        elif got is not None:
             found.append(got)
     taken = [(s, e) for s, e, *_ in found]
     for m in _NOUN.finditer(sv.low):
+        if len(found) >= _MAX_TRIGGERS:
+            break
         s, e = m.start() + sv.start, m.end() + sv.start
         if any(a <= s < b or s <= a < e for a, b in taken):
             continue
+        if taken and _OCCASION_BEFORE.search(sv.low, max(0, m.start() - 70), m.start()):
+            continue  # "met X on the margins of a WTO meeting": the occasion, not another meeting
         got = _noun_trigger(sv, m)
         if got is not None:
             found.append(got)
@@ -134,7 +159,8 @@ def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list
         if not parties and not anaphoric:
             continue
         if not anaphoric and len(parties) == 1 and (
-                (parties[0].kind == "person" and not _occasion_near(sv, s, e))
+                (parties[0].kind == "person" and not _occasion_near(sv, s, e)
+                 and not _traveller(sv, sv.tok_at(s)))
                 or parties[0].kind in ("country", "place")
                 or parties[0].text.casefold().startswith(("their ", "its ", "his ", "her "))
                 or sv.doc.text[max(0, parties[0].start - 6):parties[0].start].casefold().strip()
@@ -146,10 +172,27 @@ def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list
                   confidence=0.5 if sv.headline else 0.7)
         d.date = pick_date(sv, s, e, triggers)
         _place_and_occasion(sv, d, s, e)
+        if d.place is None and status == "occurred" and _reported_from_here(sv, d, s, e):
+            d.place = dateline_place(sv.doc)
         out.append(d)
     return out
 
 
+def _reported_from_here(sv: SentView, d: Draft, s: int, e: int) -> bool:
+    """A meeting "here", or today or yesterday with no place named, took place where the dateline is.
+    A call has no one place."""
+    if _PHONE_WORDS.search(sv.low):
+        return False
+    if _HERE.search(sv.low):
+        return True
+    pub = sv.doc.published
+    if pub is None or d.date is None or d.date.value is None or d.date.precision != "day":
+        return False
+    return d.date.value in (pub.isoformat(), (pub - datetime.timedelta(days=1)).isoformat())
+
+
+_HERE = regex.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
+_PHONE_WORDS = regex.compile(r"\b(?:phone|telephone|telephoned|phoned|video|call|virtual|online)\b")
 _PP_HEADS = frozenset("in during at after before following since from despite amid".split())
 
 
@@ -198,7 +241,8 @@ def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
                  "telephone", "phoned", "phones"):
         j = kend + 1 if nxt == "with" else kend
         ph = np_right(sv, j)
-        if ph is not None and sv.tokens[ph.i].low in _NOT_MEETING_OBJECT | _MEDIA:
+        if ph is not None and sv.tokens[ph.i].low in _NOT_MEETING_OBJECT | _MEDIA and not (
+                ph.j - ph.i > 1 and sv.tokens[ph.j - 1].low in GROUP_NOUNS):  # "met opposition leaders"
             return None
         if ph is not None and sv.tokens[ph.j - 1].low in _NOT_MEETING_OBJECT:
             return None
@@ -228,6 +272,9 @@ def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
     elif first in ("spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking"):
         w = _with_phrase(sv, kend, 6, words=("with", "to"))
         if w is None:
+            # "X and Y spoke by telephone": a call between the subjects
+            if _BY_PHONE.match(sv.low, e - sv.start) and len(subject) >= 2:
+                return s, e, subject, False, k
             return None
         ph = np_right(sv, w + 1)
         if ph is None or any(t.low in _MEDIA for t in sv.tokens[ph.i:ph.j]):
@@ -249,9 +296,12 @@ def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
             obj = parties_of(sv, np_right(sv, w + 1))
             if any(p.text.casefold() in _MEDIA for p in obj):
                 return None
-        elif not _plural(subject) or first.startswith("negotiat") or first.startswith("confer"):
+        elif not (_plural(subject) or _body(subject)) or first.startswith("negotiat") or first.startswith("confer"):
             return None
     parties = subject + [p for p in obj if p.key not in {q.key for q in subject}]
+    if subject and len(obj) >= 2 and any(t.low == "separately" for t in sv.tokens[kend:kend + 16]):
+        # "X met A and B separately": one meeting with each
+        return [(s, e, subject + [p], False, k) for p in obj if p.key not in {q.key for q in subject}]
     if first in ("met", "meet", "meets", "meeting") and not obj and not _plural(subject):
         if not (subject and subject[0].kind in ("group", "organization") and first in ("meeting", "met")):
             return None
@@ -271,9 +321,24 @@ def _with_phrase(sv: SentView, k: int, limit: int, words: tuple[str, ...]) -> in
     return None
 
 
+_BODY_HEADS = frozenset("council committee cabinet commission board assembly parliament congress senate panel "
+                        "politburo presidium".split())
+
+
+def _body(parties: list[Party]) -> bool:
+    """"The Security Council is due to discuss …": a body meets as one."""
+    if len(parties) != 1 or parties[0].kind not in ("organization", "group"):
+        return False
+    words = parties[0].text.casefold().split()
+    return bool(words) and words[-1] in _BODY_HEADS
+
+
 def _plural(parties: list[Party]) -> bool:
     if len(parties) >= 2 or any(p.kind == "anaphor" for p in parties):
         return True
+    if len(parties) == 1 and parties[0].kind == "organization":  # "EC foreign ministers" named as a body
+        last = parties[0].text.casefold().split()[-1:]
+        return bool(last) and last[0] in GROUP_NOUNS and last[0].endswith("s")
     return bool(parties) and parties[0].kind == "group" and parties[0].text.casefold().endswith("s")
 
 
@@ -335,6 +400,9 @@ def _noun_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
                 parties = body[:1]
         if not parties:
             parties = subj + [p for p in with_parties if p.key not in {q.key for q in subj}]
+    traveller = _traveller(sv, k)
+    if traveller:
+        parties = traveller + [p for p in parties if p.key not in {q.key for q in traveller}]
     if not parties:
         rel = regex.match(r"(?:\s+\S+){0,6}?\s+(?:in\s+which|at\s+which|where|during\s+which)\s",
                           sv.low[e - sv.start:])
@@ -357,9 +425,31 @@ def _noun_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
             anaphoric = True
         else:
             return None
-    if noun in ("summit",) and not (between is not None or with_parties or possessor):
+    if noun in ("summit",) and not (between is not None or with_parties or possessor or (
+            gov is not None and parties and sv.tokens[gov].low in _SUMMIT_VERBS)):
         return None if not anaphoric else (s, e, [], True, None)
     return s, e, parties, anaphoric, gov
+
+
+_MOTION = frozenset("travel travels travelled traveled traveling travelling fly flies flew flying go goes went "
+                    "going head heads headed heading visit visits visited visiting arrive arrives arrived arriving "
+                    "come comes came return returns returned returning".split())
+
+
+def _traveller(sv: SentView, k: int) -> list[Party]:
+    """"X is due to travel to Geneva next month for a meeting of …": the one travelling attends it."""
+    j = k - 1
+    while j >= 0 and sv.tokens[j].low in DETS:
+        j -= 1
+    if j < 0 or sv.tokens[j].low != "for":
+        return []
+    for v in range(j - 1, max(-1, j - 12), -1):
+        low = sv.tokens[v].low
+        if low in (".", ";", ":") or (low in ("said", "told") and v < j - 1):
+            return []
+        if low in _MOTION:
+            return [p for p in parties_of(sv, subject_of(sv, v)) if p.kind != "anaphor"]
+    return []
 
 
 def _predicate_nominal(sv: SentView, k: int) -> bool:
@@ -516,6 +606,12 @@ def _place_and_occasion(sv: SentView, d: Draft, s: int, e: int) -> None:
             d.place = place
     if d.place is None:
         d.place = find_place(sv, max(sv.start, s - 80), min(sv.end, e + 90), s)
+    if d.place is None:  # "travel to Geneva … for a meeting", "visit Reykjavik … for talks"
+        dest = _DESTINATION.search(sv.low, max(0, s - sv.start - 120), s - sv.start)
+        if dest is not None:
+            got = _place_from_name(sv, dest.start("p") + sv.start, dest.end("p") + sv.start)
+            if got is not None:
+                d.place = got
     if d.place is None and occasion is not None:
         d.place = find_place(sv, occasion[2], min(sv.end, occasion[2] + 40), occasion[2])
 
@@ -542,11 +638,28 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             if target is not None and dates_compatible(target.date, d.date):
                 status = target.status
                 absorb(target, d)
-                target.status = status
+                # "X was due to meet Y …, but the meeting was called off": the plan was cancelled
+                target.status = "negated" if d.status == "negated" and status == "planned" else status
             continue
         concrete.append(d)
     merged = merge_drafts(concrete, _same)
-    return merge_drafts(merged, _same)
+    return _fold_headlines(merge_drafts(merged, _same))
+
+
+def _fold_headlines(events: list[Draft]) -> list[Draft]:
+    """A headline meeting of countries or "leaders" is the article's main meeting of their people:
+    it adds evidence to the first body meeting of the same status, not a second meeting."""
+    out: list[Draft] = []
+    body = [d for d in events if not d.headline]
+    for d in events:
+        if d.headline and not any(p.kind == "person" for p in d.roles.get("participant", [])):
+            target = next((b for b in body if b.status == d.status and len(b.roles.get("participant", [])) >= 2
+                           and dates_compatible(b.date, d.date)), None)
+            if target is not None:
+                target.evidence.extend(span for span in d.evidence if span not in target.evidence)
+                continue
+        out.append(d)
+    return out
 
 
 @hookimpl

@@ -55,16 +55,23 @@ _MEASURE_NOUN = (
     r"entity\s+list|restrictive\s+measures|punitive\s+(?:measures|tariffs|actions?|steps)|countermeasures|"
     r"retaliatory\s+(?:tariffs|measures|action|actions|duties)|tariff\s+penalties|"
     r"(?:import|export)\s+(?:restrictions|quotas|curbs)|economic\s+(?:actions?|penalties|measures)|"
-    r"financial\s+penalt(?:y|ies))"
+    r"financial\s+penalt(?:y|ies)|"
+    r"(?:restrictions|curbs|limits|bans?|embargo(?:es)?|controls|quotas)\s+on\s+(?:the\s+)?(?:[\w.]+\s+){0,2}?"
+    r"(?:imports|exports|purchases|shipments)|"
+    r"(?<=\bthe\s)bans?(?!\s+(?:on|against|of|from)\b)|"
+    r"(?:similar|economic|financial|new|fresh|further|additional|targeted|tough|tougher)\s+penalties|"
+    r"(?:further|new|additional|fresh|tougher|targeted|punitive)\s+measures(?=\s+(?:against|on|targeting)\b))"
 )
 _NOUN = regex.compile(r"\b(?P<n>" + _MEASURE_NOUN + r"(?:\s+(?:and|or)\s+" + _MEASURE_NOUN + r")?)\b")
 _VERBAL = regex.compile(
     r"\b(?:(?P<sanction>sanction(?:ed|s|ing)?)"
-    r"|(?P<blacklist>blacklist(?:ed|s|ing)?|de-?list(?:ed|s|ing)?)"
+    r"|(?P<blacklist>blacklist(?:ed|s|ing)?|de-?list(?:ed|s|ing)?|designat(?:e|es|ing)(?=\s+(?:further|more|new|"
+    r"additional|other|\p{Lu}|\d|the|those|individuals|entities|companies|officials)))"
     r"|(?P<freeze>(?:froze|freez(?:e|es|ing)|frozen|unfr(?:eeze|oze|eezing|ozen))\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:assets|funds|accounts|property))"
     r"|(?P<ban>(?:ban(?:ned|s|ning)?|prohibit(?:ed|s|ing)?|barr?(?:ed|ing|s)?|restrict(?:ed|s|ing)?|"
-    r"halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|suspension\s+of|cut(?:ting)?\s+off|reduc(?:ed|e|es|ing))"
+    r"halt(?:ed|s|ing)?|suspend(?:ed|s|ing)?|suspension\s+of|cut(?:ting)?\s+off|reduc(?:ed|e|es|ing)|"
+    r"cut(?:s|ting)?(?=\s+(?:its\s+|their\s+|all\s+)?imports\s+of\b))"
     r"\s+(?:the\s+|all\s+|its\s+|their\s+|part\s+of\s+(?:a|the|its)\s+)?(?:\w+\s+){0,2}?"
     r"(?:sale|sales|exports?|imports?|shipments?|transfers?|supply|supplies|purchases?|aid|assistance|"
     r"air\s+links|flights|loans|funding|investment|trade)\b)"
@@ -100,7 +107,8 @@ _IMPOSE = frozenset(
     "mull mulls mulling hit hits agreed agree agrees agreeing seek seeks sought call called calls calling "
     "urge urged urges demand demanded demands demanding push pushed pushing order ordered orders "
     "implement implemented implementing step stepped reimpose reimposed re-impose re-imposed decreed "
-    "decree authorised authorized authorize authorise issue issued issues issuing retaliate retaliated".split()
+    "decree authorised authorized authorize authorise issue issued issues issuing retaliate retaliated "
+    "join joins joined joining".split()
 )
 _NEW = frozenset("new fresh additional further latest".split())
 _PARTICIPLE = {"imposed": "impose", "slapped": "impose", "levied": "impose", "announced": "impose",
@@ -113,7 +121,9 @@ _NOT_IMPOSER = frozenset("resolution measure measures law bill decree decision o
 _REASON = regex.compile(
     r"\b(?P<m>over|for|in\s+response\s+to|due\s+to|because\s+of|in\s+retaliation\s+(?:for|against)|"
     r"as\s+punishment\s+for|in\s+protest\s+(?:at|against|over)|in\s+the\s+wake\s+of|after|following|"
-    r"accusing\s+(?:them|it|him|her|the\s+\w+)\s+of|citing|in\s+(?:a\s+)?bid\s+to|to\s+(?=pressure|punish|force|"
+    r"accusing\s+(?:them|it|him|her|the\s+\w+)\s+of|(?:accused|suspected)\s+of|"
+    r"(?:that|who|which)\s+(?:it|they|he|she|the\s+\w+)\s+(?:says?|said|alleges?|alleged)|citing|"
+    r"in\s+(?:a\s+)?bid\s+to|to\s+(?=pressure|punish|force|"
     r"push|deter|penalize|penalise|stop|curb)|as\s+(?:it|they|he|she|washington|the\s+\w+)\s+(?:seeks?|sought|"
     r"aims?|tries|tried)\s+to|unless|if)\s+"
 )
@@ -187,6 +197,9 @@ def _verbal(sv: SentView, m: regex.Match[str]) -> tuple | None:
     nxt_i = sv.tok_at(e)
     nxt = sv.tokens[nxt_i].low if nxt_i < len(sv.tokens) else ""
     prev = sv.tokens[k - 1].low if k > 0 else ""
+    if kind == "sanction" and word == "sanctioned" and nxt in ("include", "includes", "included", "are", "were",
+                                                              "have", "had", "will", "would", "can", "could"):
+        return None  # "those sanctioned include …": the targets of a measure already named
     if kind == "sanction":
         if word in ("sanction", "sanctions") and (prev in DETS or nxt in ("on", "against", "targeting", "over",
                                                                          "for", ",", ".", "and", "imposed",
@@ -254,8 +267,12 @@ def _nominal(sv: SentView, m: regex.Match[str]) -> tuple | None:
                     break
     # action verb: nearest to the left within the clause
     j = k - 1 if action is None else -1
-    steps = 0
-    while j >= 0 and steps < 9:
+    steps, limit = 0, 12
+    if j >= 2 and sv.tokens[j].low == "with" and sv.tokens[j - 1].low in ("along", "together"):
+        j, limit = j - 2, 24  # "extended an embargo on X, along with targeted sanctions on Y"
+    elif j >= 2 and [t.low for t in sv.tokens[j - 2:j + 1]] == ["as", "well", "as"]:
+        j, limit = j - 3, 24
+    while j >= 0 and steps < limit:
         low = sv.tokens[j].low
         if low in (".", ";", ":", "that", "but", "while", "which", "who"):
             break
@@ -285,6 +302,10 @@ def _nominal(sv: SentView, m: regex.Match[str]) -> tuple | None:
                 break
             if sv.tokens[jj].low in (",", ".", ";"):
                 break
+    if action is None and k >= 2 and sv.tokens[k - 1].low == "'s" and sv.mention_of[k - 2] is not None \
+            and (r := sv.doc._by_id.get(sv.mention_of[k - 2].entity_id)) is not None \
+            and r.type in ("country", "organization") and noun_text.casefold() not in ("ban", "bans"):
+        action, atok = "impose", None  # "New Zealand's ban on Canadian wheat imports": a measure in force
     if action is None:
         first = sv.tokens[k].low if k < len(sv.tokens) else ""
         if first in _NEW or "rollover" in sv.low[max(0, s - sv.start - 20):s - sv.start]:
@@ -314,7 +335,8 @@ def _draft(views: list[SentView], si: int, sv: SentView, s: int, e: int, action:
     status = mod.status
     cue = (mod.cue or "").casefold()
     if action == "threaten":
-        status = "negated" if mod.status == "negated" else "occurred"
+        # "a draft that would threaten sanctions": only a possible threat
+        status = mod.status if mod.status in ("negated", "hypothetical") and not mod.reported else "occurred"
     elif mod.threat or (mod.reported and mod.conditional):
         action, status = "threaten", "occurred"
     elif status == "planned" and cue.startswith(("agree", "decide", "vote")):
@@ -325,12 +347,17 @@ def _draft(views: list[SentView], si: int, sv: SentView, s: int, e: int, action:
         status = "demanded"
     if kind == "liftpron" and not any(d.sentence == si for d in earlier):
         return None
+    held = kind == "noun" and atok is None and action == "impose" and _held_by(sv, sv.tok_at(s))
+    if held:
+        status = "occurred"  # "talks on New Zealand's ban …": the ban is in force, whatever the talks are
     imposer = _imposer(sv, s, e, atok, mod, status, kind)
     target = _target(sv, s, e, atok, kind, earlier)
     target_words = {_fold(p.text) for p in target}
     imposer = [p for p in imposer if _fold(p.text) not in target_words and p.key not in {t.key for t in target}]
     if kind == "ban" and target:
         measure = doc.text[s:_measure_end(sv, e, target[0].start)]
+    if action == "extend" and target and _extends_to(sv, atok, sv.tok_at(target[0].start) - 1):
+        action = "impose"  # extended to new targets is imposed on them
     reason = _reason(sv, target, e, action)
     d = Draft("sanction", status, {"imposer": imposer, "target": target}, si, (s, e), [(sv.start, sv.end)],
               headline=sv.headline, confidence=0.5 if sv.headline else 0.7)
@@ -341,8 +368,15 @@ def _draft(views: list[SentView], si: int, sv: SentView, s: int, e: int, action:
         d.attributes["_definite"] = "1"
     if reason:
         d.attributes["reason"] = reason
-    d.date = pick_date(sv, s, e, triggers)
+    d.date = None if held else pick_date(sv, s, e, triggers)
     return d
+
+
+def _held_by(sv: SentView, k: int) -> bool:
+    """A country's or body's possessive right before the measure: "New Zealand's ban on …"."""
+    m = sv.mention_of[k - 2] if k >= 2 and sv.tokens[k - 1].low == "'s" else None
+    r = sv.doc._by_id.get(m.entity_id) if m is not None else None
+    return r is not None and r.type in ("country", "organization")
 
 
 def _measure_end(sv: SentView, e: int, target_start: int) -> int:
@@ -366,7 +400,7 @@ def _imposer(sv: SentView, s: int, e: int, atok: int | None, mod: Modality, stat
                 k += 1
             ph = np_right(sv, k, limit=10, lists=False)
             if ph is not None and sv.tokens[ph.i].low not in {"for"} | _NOT_IMPOSER:
-                got = [p for p in parties_of(sv, ph) if p.kind != "group" or p.entity]
+                got = [p for p in parties_of(sv, ph) if (p.kind != "group" or p.entity) and p.kind != "anaphor"]
                 if got and ph.j < len(sv.tokens) and sv.tokens[ph.j].low == "to":
                     return got
             return []
@@ -418,6 +452,12 @@ def _imposer(sv: SentView, s: int, e: int, atok: int | None, mod: Modality, stat
     # passive or threat: the subject of the reporting verb ("the ministers agreed that sanctions would be …")
     for j in range(sv.tok_at(s) - 1, -1, -1):
         if sv.tokens[j].low in _REPORTING:
+            # "X said the UK would …": the reported clause's own subject acts; else the reporter ("it would")
+            k = j + 1 + (j + 1 < len(sv.tokens) and sv.tokens[j + 1].low == "that")
+            inner = [p for p in _as_imposers(sv, np_right(sv, k, limit=8, lists=False))
+                     if p.kind in ("country", "organization")] if k < sv.tok_at(s) else []
+            if inner:
+                return inner
             got = _as_imposers(sv, subject_of(sv, j))
             if got:
                 return got
@@ -470,18 +510,53 @@ def _target(sv: SentView, s: int, e: int, atok: int | None, kind: str, earlier: 
         if j > 0 and sv.tokens[j - 1].low in ("were", "was", "been", "be", "being"):
             while j > 0 and sv.tokens[j - 1].low in ("were", "was", "been", "have", "has", "be", "being", "had"):
                 j -= 1
-            return _targets_of(sv, np_left(sv, j, allow_comma=False), earlier)
+            subj = np_left(sv, j, allow_comma=False)
+            if subj is not None and subj.i > 0 and sv.tokens[subj.i - 1].low in ("in", "of", "for", "on", "at"):
+                # "Officials responsible for the crackdown in Tbilisi have been sanctioned": the whole subject
+                c = subj.i - 1
+                while c > 0 and sv.tokens[c - 1].low not in (",", ";", ":", "that", "which", "who") and subj.j - c < 25:
+                    c -= 1
+                if c < subj.i - 1 and sv.tokens[c].text[:1].isalpha():
+                    subj = Phrase(c, subj.j)
+            return _targets_of(sv, subj, earlier)
     goods_target = None
     reach = 4 if kind == "noun" else 14
     imports = "import" in sv.low[s - sv.start:e - sv.start]
+    trade = imports or "export" in sv.low[s - sv.start:e - sv.start]
+    goods_origin: list[Party] = []
+    if trade and kind == "noun":
+        on = sv.low.find(" on ", s - sv.start, e - sv.start)
+        for m in (sv.doc.mentions_in(on + sv.start, e) if on >= 0 else ()):
+            r = sv.doc._by_id.get(m.entity_id)
+            if r is not None and r.type == "country":
+                goods_origin = [Party(r.id, sv.doc.text[m.start:m.end], m.start, m.end, r.type)]
+                break
     j = k
+    if trade and j < len(sv.tokens) and sv.tokens[j].low == "of":
+        # "restrictions on imports of beef (from X)": skip the goods, remember who makes them
+        goods = np_right(sv, j + 1, limit=12)
+        if goods is not None:
+            for g in range(goods.i, goods.j):
+                m = sv.mention_of[g]
+                r = sv.doc._by_id.get(m.entity_id) if m is not None else None
+                if r is not None and r.type == "country" and not goods_origin:
+                    goods_origin = [Party(r.id, sv.doc.text[m.start:m.end], m.start, m.end, r.type)]
+            j = k = goods.j
+            if j < len(sv.tokens) and sv.tokens[j].low not in ("from", "to"):
+                reach = 0  # only "from X" / "to X" right after the goods can name the target
     while j < min(len(sv.tokens), k + reach + (6 if goods_target else 0)):
         low = sv.tokens[j].low
-        if low in (".", ";", ":", ",") or (low in ("but", "while", "which", "because", "and") and j > k):
+        if imports and low == "from" and j + 1 < len(sv.tokens):
+            got = _targets_of(sv, np_right(sv, j + 1, limit=40), earlier)
+            if got:
+                return got
+        if low in (".", ";", ":", ",") or (low in ("but", "while", "which", "because", "and") and j > k) or \
+                (kind != "noun" and low in ("after", "following", "over", "amid", "since", "despite")):
             break
         if kind == "noun" and j > k and is_verbish(sv, j) and sv.tokens[j].low not in _PARTICIPLE:
             break
-        to_ok = low == "to" and (kind in ("ban", "deny", "freeze") or goods_target is not None) and not imports
+        to_ok = low == "to" and (kind in ("ban", "deny", "freeze") or goods_target is not None
+                                 or _extends_to(sv, atok, j)) and not imports
         if low in _TARGET_PREPS or to_ok or (low == "with" and kind == "ban"):
             if low == "to" and j + 1 < len(sv.tokens) and is_verbish(sv, j + 1):
                 j += 1
@@ -505,12 +580,29 @@ def _target(sv: SentView, s: int, e: int, atok: int | None, kind: str, earlier: 
         j += 1
     if goods_target:
         return goods_target
+    if goods_origin:
+        return goods_origin[:1]
+    if kind == "freeze":  # "froze Libyan government assets": the owner named before "assets"
+        v = sv.tok_at(s) + 1
+        last = sv.tok_at(e - 1)
+        owner = Phrase(v, last) if last > v else None
+        if owner is not None and sv.tokens[owner.i].low in ("the", "its", "their"):
+            owner = Phrase(owner.i + 1, owner.j) if owner.j > owner.i + 1 else None
+        if owner is not None and any(sv.mention_of[x] is not None for x in range(owner.i, owner.j)):
+            return _targets_of(sv, owner, earlier)
     if kind == "ban" and atok is not None:
         # "bans North Korea from importing …"
         ph = np_right(sv, sv.tok_at(e), limit=10, lists=False)
         if ph is not None and ph.j < len(sv.tokens) and sv.tokens[ph.j].low == "from":
             return _targets_of(sv, ph, earlier)
     return []
+
+
+def _extends_to(sv: SentView, atok: int | None, j: int) -> bool:
+    """"extend sanctions to X": the measure reaches new targets."""
+    return atok is not None and atok < j < len(sv.tokens) and sv.tokens[j].low == "to" and \
+        sv.tokens[atok].low in ("extend", "extended", "extends", "extending", "expand", "expanded", "widen",
+                                "widened")
 
 
 def _targets_of(sv: SentView, ph: Phrase | None, earlier: list[Draft]) -> list[Party]:
@@ -546,14 +638,16 @@ def _reason(sv: SentView, target: list[Party], e: int, action: str) -> str | Non
         return None
     seg_lo = start - sv.start
     stop = regex.compile(r'[,;:"“”(]').search(sv.low, seg_lo, min(len(sv.low), seg_lo + 160))
-    m = _REASON.search(sv.low, seg_lo, stop.start() if stop else min(len(sv.low), seg_lo + 160))
+    hi = stop.start() if stop else min(len(sv.low), seg_lo + 160)
+    m = _REASON.search(sv.low, seg_lo, hi)
+    while m is not None and m.group("m") == "for" and regex.match(
+            r"\s*(?:the\s+|an?\s+)?(?:\w+\s+)?(?:months?|years?|weeks?|days?|six|three|period|time)\b",
+            sv.low[m.end():m.end() + 24]):
+        m = _REASON.search(sv.low, m.end(), hi)  # "for another year": a duration; the reason may follow
     if m is None:
         return None
     marker = m.group("m")
     if marker in ("unless", "if") and action != "threaten":
-        return None
-    if marker == "for" and regex.match(r"\s*(?:the\s+)?(?:\w+\s+)?(?:months?|years?|weeks?|days?|six|three)\b",
-                                       sv.low[m.end():m.end() + 20]):
         return None
     rs = m.end() + sv.start
     if marker in ("unless", "if"):
@@ -583,14 +677,19 @@ def _fill_from_context(drafts: list[Draft]) -> None:
                 next((x for x in after if x.roles.get("imposer") and not x.headline), None)
             if source is not None:
                 d.roles["imposer"] = list(source.roles["imposer"])
-        elif not d.roles.get("imposer") and d.status == "demanded" and d.attributes.get("action") == "lift":
+        elif not d.roles.get("imposer") and d.status == "demanded" and d.attributes.get("action") in ("lift",
+                                                                                                      "extend"):
             source = next((x for x in before if x.roles.get("imposer")
-                           and x.attributes.get("action") in ("lift", "impose")), None)
+                           and x.attributes.get("action") in ("lift", "impose", "extend")), None)
             if source is not None:
                 d.roles["imposer"] = list(source.roles["imposer"])
         if not d.roles.get("target") and (d.attributes.get("action") in ("lift", "extend")
                                            or d.attributes.get("_definite")):
-            source = next((x for x in before if x.roles.get("target") and _imposers_compatible(x, d)), None)
+            usable = [x for x in before if x.roles.get("target") and _imposers_compatible(x, d)]
+            words = _words(d.attributes.get("measure", "")) - {"sanctions", "sanction", "measures"}
+            # "lift the embargo": the embargo named before, not the last measure of any kind
+            source = next((x for x in usable if words & _words(x.attributes.get("measure", ""))), None) \
+                or (usable[0] if usable else None)
             if source is not None:
                 d.roles["target"] = list(source.roles["target"])
 
@@ -653,7 +752,7 @@ def _same(a: Draft, b: Draft) -> bool:
     if not dates_compatible(a.date, b.date) or not _measures_compatible(a, b):
         return False
     ra, rb = a.attributes.get("reason"), b.attributes.get("reason")
-    if ra and rb and not (_words(ra) & _words(rb)):
+    if ra and rb and not (_words(ra) & _words(rb)) and not (a.headline or b.headline):
         return False
     return True
 
@@ -684,7 +783,23 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             target.roles["imposer"] = imposers  # the body names the imposer as the article means it
         if d.status == "occurred":
             target.status = "occurred"  # a plan merged with the act it announced is the act
-    return merged
+    return _fold_headlines(merged)
+
+
+def _fold_headlines(events: list[Draft]) -> list[Draft]:
+    """A headline measure the body never repeats in its words ("US sanctions network …") is still the
+    article's main measure: it adds evidence to the first body measure with its action and status."""
+    body = [d for d in events if not d.headline]
+    out = []
+    for d in events:
+        if d.headline:
+            target = next((b for b in body if b.attributes.get("action") == d.attributes.get("action")
+                           and b.status == d.status and b.roles.get("target")), None)
+            if target is not None:
+                target.evidence.extend(span for span in d.evidence if span not in target.evidence)
+                continue
+        out.append(d)
+    return out
 
 
 @hookimpl

@@ -106,6 +106,11 @@ class ComplementParser(PhraseParser):
         """Where the reported content starts: (token, addressee, quote when it is one quotation)."""
         toks, n = self.toks, self.n
         j = cue.j
+        if j == n - 1 and toks[j].text == ":":
+            # 'Foreign Secretary X said:' closing a paragraph, the quotation opening the next one
+            nxt = self._next_paragraph_quote(toks[j].end)
+            if nxt is not None:
+                return (n, None, nxt)
         if j >= n or self._terminal_rest(j):
             return None
         if toks[j].low in frame.preps:  # "warned against X", "complained about X"
@@ -119,6 +124,15 @@ class ComplementParser(PhraseParser):
         if found is None and C.THAT in frame.takes:
             found = self._that_clause(j, frame)
         return found if found is not None else self._framed(cue, frame, j, k)
+
+    def _next_paragraph_quote(self, pos: int) -> Quote | None:
+        text = self.text
+        k = pos
+        while k < len(text) and k - pos < 40 and text[k].isspace():
+            k += 1
+        if k == pos or "\n" not in text[pos:k]:
+            return None
+        return self.ctx.open_at.get(k)
 
     def _quoted(self, k: int) -> Start | None:
         """'said: "..."', 'said, "..."', 'said "..."'."""

@@ -126,6 +126,7 @@ FRAMES: dict[str, Frame] = {f.lemma: f for f in (
     _f("remind", ADDR, NEED_ADDR, THAT),
     _f("advise", ADDR, THAT, ADDR_TO),
     _f("read", TRAIL),
+    _f("speak", THAT, preps=("of", "about")),  # "spoke by phone", "spoke to reporters" are not speech content
     # multiword cues (their lemma is the phrase)
     _f("call", OBJ),
     _f("call on", ADDR_TO),

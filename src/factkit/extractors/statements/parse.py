@@ -99,6 +99,19 @@ class SentenceParser(ComplementParser):
                                           addressee=addr)
             return self._leading(cue, frame, (s, k + 1))
         subject = self._appositive_subject(k) if toks[k].text == "," else None
+        if subject is not None and C.TRAIL in frame.takes:
+            # '"…," the chief negotiator, Ana Ruiz, said.' / 'CONTENT, Ana Ruiz, the chief, said.'
+            outer = subject[0]
+            if outer >= 2 and toks[outer - 1].text == ",":
+                wider = self.np_left(outer - 2)
+                if wider is not None:
+                    outer = wider
+            b = outer - 1
+            if b >= 0 and self._is_boundary(b) and self._content_before(b):
+                ok, aend, addr = self.trailing_ok(cue.j, frame)
+                if ok:
+                    return self._trailing(cue, frame, boundary=b, subj=subject, aend=aend, mode="trail",
+                                          addressee=addr)
         if subject is None and self._plain_verb(cue):
             loose = self._loose_np(k)
             subject = (loose, k + 1) if loose is not None else None

@@ -32,6 +32,9 @@ pro-government influential daily weekly""".split())
 _PP_ADJECTIVES = frozenset("""familiar close briefed involved knowledgeable aware loyal opposed linked
 allied near speaking""".split())
 _ACRONYM_PLURAL = regex.compile(r"\p{Lu}{2,}s")  # "backbench MPs", "foreign NGOs"
+_ADJUNCT_PARTICIPLES = frozenset("issued released published posted sent made circulated distributed "
+                                  "adopted signed".split())
+_ADJUNCT_PREPS = frozenset("after before at on in following during late early".split())
 SUBORDINATORS = frozenset("while although though as because if when since whereas after before".split())
 
 
@@ -74,6 +77,10 @@ class PhraseParser(SentenceView):
                 lower_run = 0
                 continue
             if low == "and":
+                left = toks[q - 1] if q - 1 >= lo else None
+                if left is not None and toks[s].cap and not left.cap and left.low not in W.SPEAKER_NOUNS \
+                        and left.low not in W.PRONOUNS:
+                    break  # "… hundreds of times and Aydin warned": a name starts a new clause
                 if q - 1 >= lo and self.head_like(q - 1) and (
                         toks[q - 1].cap or toks[q - 1].low in W.PRONOUNS or toks[q - 1].low in W.SPEAKER_NOUNS
                         or toks[q - 1].low.endswith("s")):
@@ -336,6 +343,7 @@ class PhraseParser(SentenceView):
         toks, doc = self.toks, self.doc
         if e - s > 1 and toks[s].low in ("a", "an"):
             s += 1
+        e = self._without_adjuncts(s, e)
         a, b = toks[s].start, toks[e - 1].end
         mentions = doc.mentions_in(a, b)
         core, by_and = self._np_core(s, e, mentions)
@@ -356,6 +364,10 @@ class PhraseParser(SentenceView):
                 return owner
             if not covering:
                 return Ref(a, b, None, "document", False, ht.low)
+        if by_and and core == s + 1 and e - s >= 4 and toks[s].cap and toks[e - 1].low.endswith("s") \
+                and not toks[e - 1].cap and toks[e - 1].word and toks[s + 2].cap:
+            # "Saudi and US mediators said", "French and Irish farm groups": modifiers sharing one head
+            return Ref(a, toks[e - 1].end, None, "description", True, toks[e - 1].low)
         if by_and:
             b = ht.end  # "Ruiz and Okafor said": the first named speaks for both
             if not (ht.cap or ht.low in W.PRONOUNS or covering):
@@ -375,6 +387,24 @@ class PhraseParser(SentenceView):
         name = ht.cap and ht.word and ht.low not in W.SPEAKER_NOUNS and ht.low not in W.DOCUMENT_NOUNS \
             and not self.ctx.is_title_word(ht.low) and not plural and toks[s].low not in W.DETERMINERS
         return Ref(a, b, ent, "name" if name and ent is None else "description", plural, ht.low)
+
+    def _without_adjuncts(self, s: int, e: int) -> int:
+        """'an EC spokesman in Brussels', 'a communique issued after the talks': the speaker is the
+        phrase before its place or participle."""
+        toks = self.toks
+        for x in range(s + 1, e):
+            low = toks[x].low
+            if low in _ADJUNCT_PARTICIPLES and x + 1 < e and toks[x + 1].low in _ADJUNCT_PREPS:
+                return x
+            if low in ("in", "at") and x + 1 < e and toks[x + 1].cap and not self.in_title[x]:
+                m = self._mention(x + 1)
+                if m is not None and entity_type(self.doc, m.entity_id) in ("place", "country"):
+                    y = x + 1
+                    while y < e and toks[y].end <= m.end:
+                        y += 1
+                    if y == e:
+                        return x
+        return e
 
     def _owner(self, s: int, e: int, head: int, mentions: Sequence[Mention]) -> Ref | None:
         """The body behind a document: 'the agency's statement', 'a statement from the agency'."""

@@ -60,6 +60,16 @@ def carry_speakers(doc: AnalysedDocument, acts: list[Act]) -> None:
                     (cand.entity != ref.entity or cand.kind == "description"):
                 act.speaker = _carried(ref, cand)
             continue
+        if ref.kind == "pronoun" and ref.entity is not None and _named_in_content(doc, act, ref.entity):
+            # "Lindqvist is due to meet them, she said": whoever "she" is, not the person reported on
+            word = _WS.sub(" ", text[ref.start:ref.end]).strip().casefold()
+            for index, cand in reversed(history[-CARRY_HISTORY:]):
+                if act.sentence.index - index > CARRY_SENTENCES:
+                    break
+                if cand.entity != ref.entity and _compatible(doc, word, ref.kind, cand):
+                    act.speaker = _carried(ref, cand)
+                    break
+            continue
         bare = ref.kind == "pronoun" or ref.kind == "document" and ref.head in W.ISSUED_NOUNS
         if ref.entity is None and bare:
             word = _WS.sub(" ", text[ref.start:ref.end]).strip().casefold()
@@ -73,6 +83,14 @@ def carry_speakers(doc: AnalysedDocument, acts: list[Act]) -> None:
             continue
         if ref.kind != "data":
             history.append((act.sentence.index, ref))
+
+
+def _named_in_content(doc: AnalysedDocument, act: Act, entity: str) -> bool:
+    """Is the entity named (not merely pronominalised) inside the act's reported words?"""
+    if act.speaker is None or not act.pieces or act.lo > act.speaker.start:
+        return False  # only a trailing "…, she said" can be wrong this way
+    return any(m.entity_id == entity and m.kind != "pronoun"
+               for a, z in act.pieces for m in doc.mentions_in(a, z))
 
 
 def _carried(ref: Ref, cand: Ref) -> Ref:
