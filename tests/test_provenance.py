@@ -19,11 +19,15 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # proper names of real institutions are facts of the world, not copied sentences
 ALLOWED = {"general agreement on tariffs and trade"}
 OWN_FILES = ["src/**/*.py", "src/**/*.json", "tests/**/*.py", "examples/**/*", "docs/**/*.md",
-             "plugins/**/*.py", "README.md", "benchmarks/**/*.py"]
+             "plugins/**/*.py", "plugins/**/*.json", "eval/**/*.json", "README.md",
+             "benchmarks/**/*.py", "benchmarks/**/*.md"]
 
 
 def _grams(text: str) -> set[str]:
-    words = WORD.findall(text.lower().replace("’", "'"))
+    text = text.lower().replace("’", "'")
+    for name in ALLOWED:  # a real institution's name is no copied phrase, wherever it stands
+        text = text.replace(name, " | ")
+    words = WORD.findall(text)
     return {" ".join(words[i:i + N]) for i in range(len(words) - N + 1)}
 
 
@@ -47,6 +51,6 @@ def test_no_gold_or_seed_phrase_is_copied_into_the_project():
         for path in sorted(ROOT.glob(pattern)):
             if path.is_file() and path.resolve() != Path(__file__).resolve():
                 text = path.read_text(encoding="utf-8", errors="replace")
-                for gram in sorted((_grams(text) & gold.keys()) - ALLOWED):
+                for gram in sorted(_grams(text) & gold.keys()):
                     copied.append(f"{path.relative_to(ROOT)}: {gram!r} (from {gold[gram]})")
     assert not copied, "phrases copied from shared texts:\n" + "\n".join(copied)

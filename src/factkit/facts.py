@@ -149,7 +149,7 @@ def number(facts: list[Fact], prefix: str) -> list[Fact]:
 
 
 def entities_of(doc: AnalysedDocument) -> list[Entity]:
-    """The analysis's entities in output form, mentions outside page junk only."""
+    """The analysis's entities in output form: aliases are the forms the article uses."""
     out = []
     for record in doc.entities:
         mentions = [doc.span(m.start, m.end) for m in record.mentions]

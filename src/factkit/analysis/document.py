@@ -76,6 +76,9 @@ class AnalysedDocument:
         for record in self.entities:
             for alias in record.aliases:
                 self._by_name.setdefault(_fold(alias), record)
+        for record in self.entities:  # names the article never uses come last
+            for alias in record.known_as:
+                self._by_name.setdefault(_fold(alias), record)
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """Compute a derived view once per document and share it between extractors.

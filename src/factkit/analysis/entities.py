@@ -1419,12 +1419,13 @@ class _Article:
                 if m.kind != "pronoun" and not (m.kind == "description" and m.b - m.a == 1):
                     aliases.append(" ".join(self.text[m.start:m.end].split()))
             aliases.extend(ent.aliases)
-            if ent.lex:
-                aliases.extend(self.lex.surfaces.get((ent.type, ent.name), ()))
             unique = list(dict.fromkeys(a for a in aliases if a and a != ent.name))
+            known = self.lex.surfaces.get((ent.type, ent.name), ()) if ent.lex else ()
+            seen = {ent.name, *unique}
             records.append(EntityRecord(id=eid, type=ent.type, name=ent.name,  # type: ignore[arg-type]
                                         aliases=[ent.name, *unique], mentions=mentions,
-                                        title=ent.title, organization=ent.organization))
+                                        title=ent.title, organization=ent.organization,
+                                        known_as=[k for k in dict.fromkeys(known) if k not in seen]))
         positions = self.final_positions(ids)
         by_id = {r.id: r for r in records}
         for p in positions:

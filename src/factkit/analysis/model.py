@@ -66,10 +66,11 @@ class EntityRecord:
     id: str
     type: EntityKind
     name: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # forms the article uses
     mentions: list[Mention] = field(default_factory=list)
     title: str | None = None
     organization: str | None = None
+    known_as: list[str] = field(default_factory=list)  # lexicon names the article does not use
 
 
 @dataclass(frozen=True, slots=True)
