@@ -91,3 +91,18 @@ def test_readme_opens_with_the_two_commands():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_tour_prints_what_the_readme_shows():
+    import os
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("From Python, on the demo article:", 1)[1]
+    code = re.search(r"```python\n(.*?)```", tour, re.S)[1]
+    shown = re.search(r"```text\n(.*?)```", tour, re.S)[1]
+    env = {**os.environ, "FACTKIT_LOAD_PLUGINS": ""}  # the tour runs factkit as `make demo` installs it
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout
+    assert out == shown
