@@ -21,7 +21,6 @@ from factkit import hookimpl
 from factkit.analysis.sentences import split_sentences
 from factkit.extractor import Extractor
 from factkit.pipeline import Pipeline
-from factkit.plugins import get_plugin_manager
 from factkit.schema import EntityRef, Event, Relation, Span
 
 from . import plugin_samples as samples

@@ -163,8 +163,9 @@ class Pipeline:
             try:
                 function(**{n: available[n] for n in argnames if n in available})
                 result = ExtractionResult.model_validate(result.model_dump())
+                entity_ids = {e.id for e in result.entities}
                 for fact in [*result.events, *result.statements, *result.relations]:
-                    check_fact(fact, doc.text, {e.id for e in result.entities}, revalidate=False)
+                    check_fact(fact, doc.text, entity_ids, revalidate=False)
             except Exception as exc:
                 result = ExtractionResult.model_validate(snapshot)
                 result.errors.append(ExtractionError(

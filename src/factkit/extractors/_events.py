@@ -1192,9 +1192,9 @@ def absorb(target: Draft, d: Draft) -> None:
             if p.key not in keys:
                 have.append(p)
                 keys.add(p.key)
-    for span in d.evidence:
-        if span not in target.evidence:
-            target.evidence.append(span)
+    # duplicates go when the event is built (sorted(set(...))): a membership test per span here
+    # would make absorbing thousands of mentions of one event quadratic
+    target.evidence.extend(d.evidence)
     if d.date is not None and (target.date is None or (target.headline and not d.headline)
                                or _more_precise(d.date, target.date)):
         target.date = d.date
