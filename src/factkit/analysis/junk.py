@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import Region
+from .sentences import nonblank_lines
 
 _TERMINAL = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’»)]}")
@@ -118,7 +119,7 @@ _SIGNOFF = frozenset("reuter reuters afp ap upi tass xinhua dpa ians pti ani".sp
 
 def find_junk(text: str) -> list[Region]:
     """Regions of page furniture in ``text``, sorted and non-overlapping, each whole lines."""
-    lines = _lines(text)
+    lines = [(start, end) for start, end, _ in nonblank_lines(text)]
     n = len(lines)
     junk: list[Region] = []
     i = 0
@@ -147,23 +148,6 @@ def find_junk(text: str) -> list[Region]:
             junk.append(Region(s, e, reason))
         i += 1
     return _with_trailing(text, lines, junk)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for raw in text.splitlines(True):
-        end = pos + len(raw)
-        s = pos
-        while s < end and text[s].isspace():
-            s += 1
-        if s < end:
-            e = end
-            while text[e - 1].isspace():
-                e -= 1
-            out.append((s, e))
-        pos = end
-    return out
 
 
 def _norm(line: str) -> str:

@@ -60,7 +60,7 @@ _MAX_SENTENCE = 1000
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order; every non-whitespace character lies in exactly one."""
-    lines = _nonblank_lines(text)
+    lines = nonblank_lines(text)
     if not lines:
         return []
     hard = _is_hard_wrapped(text, lines)
@@ -106,8 +106,11 @@ def _headline(text: str, s: int, e: int, first: bool, more: bool, n_pieces: int,
             or (n_pieces == 1 and words <= 20 and not _DATELINE_HEAD.match(text, s, e)))
 
 
-def _nonblank_lines(text: str) -> list[tuple[int, int, int]]:
-    """(content start, content end, indentation) of each line holding non-whitespace."""
+def nonblank_lines(text: str) -> list[tuple[int, int, int]]:
+    """(content start, content end, indentation) of each line holding non-whitespace.
+
+    Shared with the junk finder, which judges whole lines.
+    """
     out = []
     pos = 0
     for raw in text.splitlines(True):

@@ -172,15 +172,8 @@ class SentView:
         return lo
 
     def tok_ending(self, offset: int) -> int:
-        """Number of tokens that end at or before ``offset``."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """Number of tokens that end at or before ``offset`` (the same count as :meth:`tok_at`)."""
+        return self.tok_at(offset)
 
     def span_text(self, i: int, j: int) -> str:
         if i >= j:
