@@ -1171,6 +1171,20 @@ def candidates(merged: list[Draft]) -> list[Draft]:
     return merged[:10] + merged[-50:]
 
 
+def fold_headlines(events: list[Draft], folds: Callable[[Draft, Draft], bool]) -> list[Draft]:
+    """A headline event the body never repeats in its words is still the article's main event:
+    its evidence joins the first body event ``folds(headline, body_event)`` accepts."""
+    body = [d for d in events if not d.headline]
+    out: list[Draft] = []
+    for d in events:
+        target = next((b for b in body if folds(d, b)), None) if d.headline else None
+        if target is None:
+            out.append(d)
+        else:
+            target.evidence.extend(d.evidence)  # duplicates go when the event is built
+    return out
+
+
 def absorb(target: Draft, d: Draft) -> None:
     if target.headline and not d.headline:
         # the body names parties as the article means them; the headline's short forms come after

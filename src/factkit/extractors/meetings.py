@@ -29,6 +29,7 @@ from ._events import (
     Phrase,
     SentView,
     absorb,
+    fold_headlines,
     body_views,
     context_people,
     dateline_place,
@@ -643,23 +644,14 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             continue
         concrete.append(d)
     merged = merge_drafts(concrete, _same)
-    return _fold_headlines(merge_drafts(merged, _same))
+    return fold_headlines(merge_drafts(merged, _same), _folds)
 
 
-def _fold_headlines(events: list[Draft]) -> list[Draft]:
-    """A headline meeting of countries or "leaders" is the article's main meeting of their people:
-    it adds evidence to the first body meeting of the same status, not a second meeting."""
-    out: list[Draft] = []
-    body = [d for d in events if not d.headline]
-    for d in events:
-        if d.headline and not any(p.kind == "person" for p in d.roles.get("participant", [])):
-            target = next((b for b in body if b.status == d.status and len(b.roles.get("participant", [])) >= 2
-                           and dates_compatible(b.date, d.date)), None)
-            if target is not None:
-                target.evidence.extend(span for span in d.evidence if span not in target.evidence)
-                continue
-        out.append(d)
-    return out
+def _folds(headline: Draft, body: Draft) -> bool:
+    """A headline meeting of countries or "leaders" is the main meeting of their people."""
+    return (not any(p.kind == "person" for p in headline.roles.get("participant", []))
+            and body.status == headline.status and len(body.roles.get("participant", [])) >= 2
+            and dates_compatible(body.date, headline.date))
 
 
 @hookimpl

@@ -26,6 +26,7 @@ from ._events import (
     candidates,
     DETS,
     absorb,
+    fold_headlines,
     Draft,
     Party,
     Phrase,
@@ -783,23 +784,13 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             target.roles["imposer"] = imposers  # the body names the imposer as the article means it
         if d.status == "occurred":
             target.status = "occurred"  # a plan merged with the act it announced is the act
-    return _fold_headlines(merged)
+    return fold_headlines(merged, _folds)
 
 
-def _fold_headlines(events: list[Draft]) -> list[Draft]:
-    """A headline measure the body never repeats in its words ("US sanctions network …") is still the
-    article's main measure: it adds evidence to the first body measure with its action and status."""
-    body = [d for d in events if not d.headline]
-    out = []
-    for d in events:
-        if d.headline:
-            target = next((b for b in body if b.attributes.get("action") == d.attributes.get("action")
-                           and b.status == d.status and b.roles.get("target")), None)
-            if target is not None:
-                target.evidence.extend(span for span in d.evidence if span not in target.evidence)
-                continue
-        out.append(d)
-    return out
+def _folds(headline: Draft, body: Draft) -> bool:
+    """A headline measure ("US sanctions network …") is the body's measure of its action and status."""
+    return (body.attributes.get("action") == headline.attributes.get("action")
+            and body.status == headline.status and bool(body.roles.get("target")))
 
 
 @hookimpl
