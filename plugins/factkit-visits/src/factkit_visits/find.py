@@ -245,26 +245,32 @@ def _ref(mention: Mention) -> Ref:
     return Ref(mention.start, mention.end, mention.entity_id)
 
 
+def _subject_step(view: _Sentence, i: int, gap: frozenset[str]) -> list[Ref] | None:
+    """One step of a walk left to a subject: what it found (empty: nothing), or None to go on."""
+    s, e, word = view.tokens[i]
+    mention = view.ends.get(e)
+    if mention is not None:
+        return _with_coordinated(view, mention)
+    title = _title_at(view, i)
+    if title is not None:
+        return [title]
+    if view.in_date(s, e) or word in gap or word.endswith("ly") or _COMPOUND.fullmatch(word):
+        return None
+    if word == "," and i + 1 < len(view.tokens) and view.tokens[i + 1][2] == "who":
+        return None
+    return []
+
+
 def _subjects(view: _Sentence, start: int, gap: frozenset[str]) -> list[Ref]:
     """The subject left of a verb, with any coordinated subjects ("Modi and Duda visited")."""
     i = view.index_before(start)
     for _ in range(_MAX_STEPS):
         if i < 0:
             return []
-        s, e, word = view.tokens[i]
-        mention = view.ends.get(e)
-        if mention is not None:
-            return _with_coordinated(view, mention)
-        title = _title_at(view, i)
-        if title is not None:
-            return [title]
-        if view.in_date(s, e) or word in gap or word.endswith("ly") or _COMPOUND.fullmatch(word):
-            i -= 1
-            continue
-        if word == "," and i + 1 < len(view.tokens) and view.tokens[i + 1][2] == "who":
-            i -= 1
-            continue
-        return []
+        found = _subject_step(view, i, gap)
+        if found is not None:
+            return found
+        i -= 1
     return []
 
 
@@ -339,7 +345,7 @@ def _noun_visitors(view: _Sentence, start: int) -> list[Ref]:
     for _ in range(_MAX_STEPS):
         if i < 0:
             return []
-        s, e, word = view.tokens[i]
+        word = view.tokens[i][2]
         if word == "'s" and i > 0:
             owner = view.ends.get(view.tokens[i - 1][1])
             return [_ref(owner)] if owner is not None else []
@@ -347,19 +353,10 @@ def _noun_visitors(view: _Sentence, start: int) -> list[Ref]:
             return _clause_subject(view, start, person=True)
         if word in _ATTACH and not (word == "on" and i > 0 and view.tokens[i - 1][2] in _BE):
             return _clause_subject(view, start)
-        mention = view.ends.get(e)
-        if mention is not None:
-            return _with_coordinated(view, mention)
-        title = _title_at(view, i)
-        if title is not None:
-            return [title]
-        if view.in_date(s, e) or word in _NOUN_GAP or word.endswith("ly") or _COMPOUND.fullmatch(word):
-            i -= 1
-            continue
-        if word == "," and i + 1 < len(view.tokens) and view.tokens[i + 1][2] == "who":
-            i -= 1
-            continue
-        return []
+        found = _subject_step(view, i, _NOUN_GAP)
+        if found is not None:
+            return found
+        i -= 1
     return []
 
 
