@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,8 +19,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(name: str) -> str:
-    """Comparison key for names: case, curly quotes, dots and a leading 'the' do not matter."""
+    """Comparison key for names: case, curly quotes, dots and a leading 'the' do not matter.
+
+    Cached: the same names are keyed for every article and looked up by every extractor.
+    """
     key = name.replace("’", "'").replace(".", "").casefold().strip()
     if key.startswith("the "):
         key = key[4:]

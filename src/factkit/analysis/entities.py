@@ -13,11 +13,13 @@ position, so the cost is linear in the article's length.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set as AbstractSet
+from itertools import chain
 from dataclasses import dataclass, field
 
-from .lexicon import CompiledLexicon, Lexicon, Surface, fold_token, tokenize
+from .lexicon import TOKEN_RE, CompiledLexicon, Lexicon, Surface, fold_token, fold_tokens, token_columns
 from .model import EntityRecord, Mention, Position, Region, Sentence
 
 # ---------------------------------------------------------------------------- word lists
@@ -55,6 +57,7 @@ Trust Holdings Industries Airlines Airways Network Brigade Brigades Battalion Mi
 Government Chamber Mission Syndicate Cartel Journal Times Post Daily Reserve Politburo Kremlin
 Pentagon""".split())
 CORP_SUFFIX = frozenset("Co Cos Corp Inc Ltd LLC Plc PLC AG SA GmbH NV Bhd Pty LP LLP".split())
+_NOT_NAME_WORDS = ORG_HEADS | _INSTITUTIONAL | CORP_SUFFIX
 _STANDALONE = frozenset("Senate Congress Parliament Cabinet Politburo Kremlin Pentagon".split())
 _TAIL_LINKS = frozenset(("of", "for", "on"))
 _CONNECT = frozenset(("of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "&"))
@@ -74,6 +77,10 @@ _ANAPHOR_HEADS = frozenset("""ministry department company bank council committee
 party court board organization organisation union fund alliance tribunal assembly parliament senate
 congress army panel bloc""".split())
 _DOCUMENTS = frozenset(("statement", "communique", "communiqué", "readout"))
+_ANAPHOR_WORDS = _ANAPHOR_HEADS | _DOCUMENTS
+_MINISTRY_WORDS = _MINISTRY_HEADS | {"treasury"}
+_ADMINISTRATION = frozenset(("administration",))
+_WHO = frozenset(("who", "whose"))
 _PRONOUNS = frozenset(("he", "she"))
 _GENDER_HONORIFIC = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he",
                      "dame": "she", "madam": "she", "lord": "he", "lady": "she"}
@@ -114,10 +121,25 @@ class EntityFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._tables: _Tables | None = None
 
     def find(self, text: str, sentences: Sequence[Sentence], junk: Sequence[Region]) -> EntityAnalysis:
         """Entities, mentions and positions of one article; page junk yields none of them."""
-        return _Article(self.lexicon.compile(), text, sentences, junk).run()
+        lex = self.lexicon.compile()
+        if self._tables is None or self._tables.lex is not lex:
+            self._tables = _Tables(lex)
+        return _Article(lex, text, sentences, junk, self._tables).run()
+
+
+class _Tables:
+    """Word sets derived from one compiled lexicon, built once and shared by every article."""
+
+    def __init__(self, lex: CompiledLexicon) -> None:
+        self.lex = lex
+        # a token can start a person candidate in ``people`` only when its word is one of these
+        self.person_cues = lex.honorifics | lex.speech_verbs | _NAME_CUES | lex.given | lex.surnames_first
+        # folded words that are never part of a person's name
+        self.not_name = _CAP_STOP | _MONTHS | _WEEKDAYS | lex.speech_verbs | lex.honorifics
 
 
 # ---------------------------------------------------------------------------- per-article state
@@ -224,12 +246,19 @@ def _one_typo(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
+def _disjoint(spans: Sequence[Sentence] | Sequence[Region]) -> bool:
+    """Sorted spans that do not overlap (what the splitter and the junk finder produce)."""
+    return all(a.start <= a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
 def cand_text(cand: _PersonCand) -> str:
     return " ".join(cand.texts)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_name(name: str) -> str:
-    return " ".join(fold_token(t) for _, _, t in tokenize(name))
+    """Folded tokens of a name; names recur within and across articles, so the key is cached."""
+    return " ".join(fold_tokens(TOKEN_RE.findall(name)))
 
 
 def title_case(words: Sequence[str]) -> str:
@@ -254,15 +283,24 @@ class _Article:
     """All the per-article tables; ``run`` applies the phases in order."""
 
     def __init__(self, lex: CompiledLexicon, text: str, sentences: Sequence[Sentence],
-                 junk: Sequence[Region]) -> None:
+                 junk: Sequence[Region], tables: _Tables) -> None:
         self.lex = lex
+        self.tables = tables
         self.text = text
-        toks = tokenize(text)
-        self.n = n = len(toks)
-        self.ts = [t[0] for t in toks]
-        self.te = [t[1] for t in toks]
-        self.tx = [t[2] for t in toks]
-        self.tf = [fold_token(t[2]) for t in toks]
+        self.ts, self.te, self.tx = token_columns(text)
+        self.n = n = len(self.tx)
+        self.tf = tf = fold_tokens(self.tx)
+        # where each folded word occurs: a phase looks only at the tokens of the words it cares about
+        where: dict[str, list[int]] = {}
+        for i, f in enumerate(tf):
+            if f in where:
+                where[f].append(i)
+            else:
+                where[f] = [i]
+        self.where = where
+        self.hyphenated = frozenset(f for f in where if "-" in f)
+        self.capitalised = [i for i, t in enumerate(self.tx) if t[0].isupper()]
+        self.lowercase = [t[0].islower() for t in self.tx]
         self._locate(sorted(sentences, key=lambda s: s.start), sorted(junk, key=lambda r: r.start))
         self.cover: list[_Men | None] = [None] * n
         self.mentions: list[_Men] = []
@@ -274,68 +312,154 @@ class _Article:
         self.persons: list[_Ent] = []
         self.positions_raw: list[tuple[_Ent, _PosInfo]] = []
         self.heads_cache: dict[int, set[str]] = {}
+        self.tlen = self._title_lengths()
+        self.title_starts = [i for i in self.tokens_of(self.lex.title_firsts, self.hyphenated) if self.tlen[i]]
+        self.namey_loose, self.namey_strict = self._namey_tables()
 
     # -- token tables -------------------------------------------------------
     def _locate(self, sentences: list[Sentence], junk: list[Region]) -> None:
         n, ts, te, text = self.n, self.ts, self.te, self.text
-        self.sid = [-1] * n
-        self.junk = [False] * n
-        si = ji = 0
-        for i in range(n):
-            while si < len(sentences) and sentences[si].end <= ts[i]:
-                si += 1
-            if si < len(sentences) and sentences[si].start <= ts[i] < sentences[si].end:
-                self.sid[i] = si
-            while ji < len(junk) and junk[ji].end <= ts[i]:
-                ji += 1
-            if ji < len(junk) and junk[ji].start < te[i] and junk[ji].end > ts[i]:
-                self.junk[i] = True
+        sid = self.sid = [-1] * n
+        flags = self.junk = [False] * n
+        # token indices where the sentence or the junk flag may change (None: anywhere)
+        edges: set[int] | None
+        ranges: dict[int, tuple[int, int]] | None
+        if _disjoint(sentences):
+            edges, ranges = set(), {}
+            for si, sentence in enumerate(sentences):  # a slice per sentence, not a walk per token
+                lo, hi = bisect.bisect_left(ts, sentence.start), bisect.bisect_left(ts, sentence.end)
+                if lo < hi:
+                    sid[lo:hi] = [si] * (hi - lo)
+                    ranges[si] = (lo, hi)
+                    edges.update((lo, hi))
+        else:
+            edges = ranges = None
+            si = 0
+            for i in range(n):
+                while si < len(sentences) and sentences[si].end <= ts[i]:
+                    si += 1
+                if si < len(sentences) and sentences[si].start <= ts[i] < sentences[si].end:
+                    sid[i] = si
+        if _disjoint(junk):
+            for region in junk:  # every token overlapping the region
+                lo, hi = bisect.bisect_right(te, region.start), bisect.bisect_left(ts, region.end)
+                if lo < hi:
+                    flags[lo:hi] = [True] * (hi - lo)
+                    if edges is not None:
+                        edges.update((lo, hi))
+        else:
+            edges = None
+            ji = 0
+            for i in range(n):
+                while ji < len(junk) and junk[ji].end <= ts[i]:
+                    ji += 1
+                if ji < len(junk) and junk[ji].start < te[i] and junk[ji].end > ts[i]:
+                    flags[i] = True
         self.nsent = len(sentences)
         # joined[i]: token i continues token i-1 inside one sentence with only plain spacing between
-        self.joined = [False] * n
-        self.gap = [""] * n
-        for i in range(1, n):
-            g = text[te[i - 1]:ts[i]]
-            self.gap[i] = g
-            if self.sid[i] != self.sid[i - 1] or self.junk[i] != self.junk[i - 1]:
-                continue
-            if (not g or g.isspace()) and g.count("\n") <= 1:
-                self.joined[i] = True
-        self.run_end = [0] * n
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            self.run_end[i] = nxt if nxt > i + 1 and i + 1 < n and self.joined[i + 1] else i + 1
-            nxt = self.run_end[i]
-        self.first_tok: dict[int, int] = {}
-        for i in range(n):
-            self.first_tok.setdefault(self.sid[i], i)
-        self.headline = self._headline_like()
+        gap = self.gap = [""] + [text[a:b] for a, b in zip(te, ts[1:])] if n else []
+        joined = self.joined = [g == " " or ((not g or g.isspace()) and g.count("\n") <= 1) for g in gap]
+        if n:
+            joined[0] = False
+        for i in range(1, n) if edges is None else edges:
+            if 0 < i < n and (sid[i] != sid[i - 1] or flags[i] != flags[i - 1]):
+                joined[i] = False
+        # run_end[i]: end of the run of joined tokens holding token i
+        run_end = self.run_end = [0] * n
+        starts = [i for i in range(n) if not joined[i]]
+        for a, b in zip(starts, starts[1:] + [n]):
+            run_end[a:b] = [b] * (b - a)
+        first_tok: dict[int, int] = {}
+        for i in starts:  # a sentence starts a run, so its first token is a run's first
+            if sid[i] not in first_tok:
+                first_tok[sid[i]] = i
+        self.first_tok = first_tok
+        self.headline = self._headline_like(ranges)
+        heads = {s for s, yes in self.headline.items() if yes}
+        if ranges is not None and -1 not in heads:
+            hl = self.hl = [False] * n
+            for s in heads:
+                lo, hi = ranges[s]
+                hl[lo:hi] = [True] * (hi - lo)
+        else:
+            self.hl = [s in heads for s in sid]
 
-    def _headline_like(self) -> dict[int, bool]:
-        """Sentences whose case says nothing about names: all capitals, or title case (no lowercase word)."""
-        lower: dict[int, int] = {}
-        upper: dict[int, int] = {}
-        allcap: dict[int, int] = {}
-        for i in range(self.n):
-            t = self.tx[i]
-            if not t[:1].isalpha():
-                continue
-            s = self.sid[i]
-            if t[0].islower():
-                if t not in _HEADLINE_SMALL:
-                    lower[s] = lower.get(s, 0) + 1
-            elif len(t) >= 3:
-                upper[s] = upper.get(s, 0) + 1
-                if t.isupper():
-                    allcap[s] = allcap.get(s, 0) + 1
+    def _headline_like(self, ranges: dict[int, tuple[int, int]] | None) -> dict[int, bool]:
+        """Sentences whose case says nothing about names: all capitals, or title case (no lowercase word).
+
+        ``ranges`` gives each sentence's tokens as one slice when sentences neither overlap nor
+        leave tokens out; otherwise tokens are grouped by sentence here.
+        """
+        tx, sid, lowercase = self.tx, self.sid, self.lowercase
+        lower = [low and t not in _HEADLINE_SMALL and t[0].isalpha() for t, low in zip(tx, lowercase)]
+        groups: list[tuple[int, list[int] | range]]
+        if ranges is not None and -1 not in sid:
+            groups = [(s, range(lo, hi)) for s, (lo, hi) in ranges.items()]
+        else:
+            members: dict[int, list[int]] = {}
+            for i, s in enumerate(sid):
+                members.setdefault(s, []).append(i)
+            groups = list(members.items())
         out = {}
-        for s in upper:
-            lo, up, caps = lower.get(s, 0), upper[s], allcap.get(s, 0)
-            out[s] = (caps >= 2 and caps >= 0.8 * (lo + up)) or (up >= 3 and lo == 0)
+        for s, ix in groups:
+            if isinstance(ix, range):
+                lo = lower[ix.start:ix.stop].count(True)
+            else:
+                lo = sum(lower[i] for i in ix)
+            if len(ix) < 5 * lo:
+                continue  # it would need 4 * lo all-capital words: prose has too few
+            capital = [tx[i] for i in ix if not lowercase[i] and len(tx[i]) >= 3 and tx[i][0].isalpha()]
+            if capital:
+                up, caps = len(capital), sum(t.isupper() for t in capital)
+                out[s] = (caps >= 2 and caps >= 0.8 * (lo + up)) or (up >= 3 and lo == 0)
         return out
 
-    def is_headline(self, i: int) -> bool:
-        return self.headline.get(self.sid[i], False)
+    def _title_lengths(self) -> list[int]:
+        """``title_len(i)`` of every token: only tokens that can open a title need the lexicon."""
+        firsts = self.lex.title_firsts
+        out = [0] * self.n
+        for i in self.tokens_of(firsts, self.hyphenated):
+            out[i] = self._title_len(i, self.run_end[i])
+        return out
+
+    def _namey_tables(self) -> tuple[list[bool], list[bool]]:
+        """``namey(i, title_ok=True)`` and ``namey(i)`` of every token, worked out once.
+
+        Only a capitalised or hyphenated token can be part of a name; the others stay False.
+        """
+        n, tx, tf, junk, sid, run_end = self.n, self.tx, self.tf, self.junk, self.sid, self.run_end
+        not_name, first_tok, title_firsts = self.tables.not_name, self.first_tok, self.lex.title_firsts
+        loose, strict = [False] * n, [False] * n
+        for i in sorted(set(self.capitalised).union(self.tokens_of(self.hyphenated))):
+            if junk[i]:
+                continue
+            t, f = tx[i], tf[i]
+            if "-" in f and f.partition("-")[0] in _PARTICLES and t.partition("-")[2][:1].isupper():
+                loose[i] = strict[i] = True
+                continue
+            if not t[0].isupper() or not t[0].isalpha():
+                continue
+            if len(t) == 2 and t[1] == ".":
+                loose[i] = strict[i] = True
+                continue
+            if (len(t) > 1 and t.isupper()) or f in not_name or t in _NOT_NAME_WORDS:
+                continue
+            if first_tok.get(sid[i]) == i and f.endswith("ly"):
+                continue
+            loose[i] = True
+            strict[i] = (f not in title_firsts and "-" not in f) or not (
+                self._title_len(i, i + 1) or self.lex.match_title(tf, i, run_end[i]))
+        return loose, strict
+
+    def tokens_of(self, words: AbstractSet[str], more: AbstractSet[str] = frozenset()) -> list[int]:
+        """Indices, in order, of the tokens whose folded form is in ``words`` or ``more`` (do not mutate)."""
+        where = self.where
+        found = [where[w] for w in words if w in where] if len(words) < len(where) else \
+            [ix for w, ix in where.items() if w in words]
+        found += [where[w] for w in more if w in where and w not in words]
+        if len(found) == 1:
+            return found[0]
+        return sorted(chain.from_iterable(found))
 
     def is_poss(self, i: int) -> bool:
         return 0 <= i < self.n and self.tf[i] == "'s"
@@ -343,9 +467,14 @@ class _Article:
     def cap(self, i: int) -> bool:
         return 0 <= i < self.n and self.tx[i][:1].isupper()
 
+    def is_headline(self, i: int) -> bool:
+        return self.hl[i]
+
     def title_len(self, i: int, limit: int | None = None) -> int:
-        lim = self.run_end[i] if limit is None else limit
-        k = self.lex.match_title(self.tf, i, lim)
+        return self.tlen[i] if limit is None else self._title_len(i, limit)
+
+    def _title_len(self, i: int, limit: int) -> int:
+        k = self.lex.match_title(self.tf, i, limit)
         if k == 0 and "-" in self.tf[i]:
             pre, _, rest = self.tf[i].partition("-")
             if (pre in self.lex.modifiers or pre in _FORMER) and (rest,) in self.lex.titles:
@@ -354,27 +483,7 @@ class _Article:
 
     def namey(self, i: int, title_ok: bool = False) -> bool:
         """Could token ``i`` be part of a person's name?"""
-        if not (0 <= i < self.n) or self.junk[i]:
-            return False
-        t, f = self.tx[i], self.tf[i]
-        if "-" in f and f.partition("-")[0] in _PARTICLES and t.partition("-")[2][:1].isupper():
-            return True
-        if not t[:1].isupper() or not t[:1].isalpha():
-            return False
-        if len(t) == 2 and t[1] == ".":
-            return True
-        if len(t) > 1 and t.isupper():
-            return False
-        if f in _CAP_STOP or f in _MONTHS or f in _WEEKDAYS or f in self.lex.speech_verbs \
-                or f in self.lex.honorifics:
-            return False
-        if t in ORG_HEADS or t in _INSTITUTIONAL or t in CORP_SUFFIX:
-            return False
-        if self.first_tok.get(self.sid[i]) == i and f.endswith("ly"):
-            return False
-        if not title_ok and (self.title_len(i, i + 1) or self.lex.match_title(self.tf, i, self.run_end[i])):
-            return False
-        return True
+        return 0 <= i < self.n and (self.namey_loose[i] if title_ok else self.namey_strict[i])
 
     def free(self, i: int, weak_ok: bool = False) -> bool:
         m = self.cover[i]
@@ -483,7 +592,8 @@ class _Article:
     def lexicon_candidates(self) -> list[_Cand]:
         out: list[_Cand] = []
         lex, tf, tx = self.lex, self.tf, self.tx
-        for i in range(self.n):
+        firsts = lex.phrase_firsts
+        for i in self.tokens_of(firsts, self.hyphenated):
             if self.junk[i]:
                 continue
             k, forms = lex.match(tf, tx, i, self.run_end[i])
@@ -528,14 +638,14 @@ class _Article:
             ent = self.entity(("lex", "place", name), "place", name, kind="city", lex=place is not None,
                               country=entry.name if entry.type == "country" else None)
             return _Cand(a, b, ent, "name", 1, weak=b - a == 1)
-        ent = self.entity(("lex", entry.type, entry.name), entry.type, entry.name, kind=entry.kind,
-                          country=entry.country if entry.type != "country" else entry.name, lex=True)
+        key = ("lex", entry.type, entry.name)
+        ent = self.ents.get(key) or self.entity(key, entry.type, entry.name, kind=entry.kind, lex=True,
+                                                country=entry.country if entry.type != "country" else entry.name)
         if entry.type == "person":
-            ent.tokens = tuple(fold_token(t) for _, _, t in tokenize(entry.name))
-        same = _fold_name(self.span_text(a, b)) == _fold_name(entry.name)
+            ent.tokens = tuple(_fold_name(entry.name).split())
         if entry.via == "demonym":
             kind = "demonym"
-        elif entry.via in ("name", "place") or same:
+        elif entry.via in ("name", "place") or _fold_name(self.span_text(a, b)) == _fold_name(entry.name):
             kind = "name"
         elif best.exact is not None and entry.via == "alias":
             kind = "acronym"
@@ -566,10 +676,9 @@ class _Article:
     def org_candidates(self) -> list[_Cand]:
         out: list[_Cand] = []
         n, tx, tf = self.n, self.tx, self.tf
-        i = 0
-        while i < n:
-            if not self.capish(i):
-                i += 1
+        after = 0  # a name runs from a capitalised token; the tokens it took are done
+        for i in self.capitalised:
+            if i < after or not self.capish(i):
                 continue
             j = i
             while j + 1 < n and self.joined[j + 1]:
@@ -587,7 +696,7 @@ class _Article:
                     cand = self.org_at(i, j, h)
                     if cand is not None:
                         out.append(cand)
-            i = j + 1
+            after = j + 1
         return out
 
     def org_word(self, k: int) -> bool:
@@ -644,7 +753,7 @@ class _Article:
         """"the foreign ministry", "the Ministry of Foreign Affairs", "the U.S. Treasury"."""
         out: list[_Cand] = []
         tf = self.tf
-        for h in range(self.n):
+        for h in self.tokens_of(_MINISTRY_WORDS):
             if self.junk[h] or self.cover[h] is not None:
                 continue
             if tf[h] in _MINISTRY_HEADS:
@@ -718,8 +827,8 @@ class _Article:
     def group_candidates(self) -> list[_Cand]:
         out: list[_Cand] = []
         tf, tx = self.tf, self.tx
-        for g in range(self.n):
-            if tf[g] not in GROUP_NOUNS or self.junk[g] or not tx[g].islower():
+        for g in self.tokens_of(GROUP_NOUNS):
+            if self.junk[g] or not tx[g].islower():
                 continue
             k, mods = g, 0
             while k - 1 >= 0 and self.joined[k] and mods < 2 and tx[k - 1].isalpha() and tx[k - 1].islower() \
@@ -752,8 +861,10 @@ class _Article:
         country = next((s.entry for s in us if s.entry.type == "country"), None)
         if country is None:
             return out
-        for k in range(1, self.n):
-            if self.tf[k] != "administration" or not self.joined[k] or self.junk[k]:
+        for k in self.tokens_of(_ADMINISTRATION):
+            if k < 1:
+                continue
+            if not self.joined[k] or self.junk[k]:
                 continue
             x, fx = self.tx[k - 1], self.tf[k - 1]
             if x[:1].isupper() and x.isalpha() and k - 1 not in self.lex_end and fx not in _CAP_STOP:
@@ -778,7 +889,7 @@ class _Article:
         if not self.org_aliases:
             return
         longest = max(len(k) for k in self.org_aliases)
-        for i in range(self.n):
+        for i in self.tokens_of({k[0] for k in self.org_aliases}):
             if self.junk[i] or self.cover[i] is not None or not self.tx[i][:1].isupper():
                 continue
             for k in range(min(longest, self.run_end[i] - i), 0, -1):
@@ -795,19 +906,16 @@ class _Article:
 
     # -- phase: titles and positions -----------------------------------------
     def titles(self) -> None:
-        i = 0
-        while i < self.n:
-            if self.junk[i] or self.cover[i] is not None:
-                i += 1
+        after = 0  # the tokens of a title just read are not read again
+        for i in self.title_starts:
+            if i < after or self.junk[i] or self.cover[i] is not None:
                 continue
-            k = self.title_len(i)
+            k = self.tlen[i]
             # a region inside a post ("Minister for Europe") does not stop it being a post
-            if k and all(self.cover[x] is None or (x > i and self.cover[x].ent.type == "place")
-                         for x in range(i, i + k)):
+            if all(self.cover[x] is None or (x > i and self.cover[x].ent.type == "place")
+                   for x in range(i, i + k)):
                 self.title_at(i, i + k)
-                i += k
-            else:
-                i += 1
+                after = i + k
 
     def title_at(self, t0: int, t1: int) -> None:
         tf, tx = self.tf, self.tx
@@ -974,9 +1082,13 @@ class _Article:
     # -- phase: people --------------------------------------------------------
     def people(self) -> None:
         lex, tf, tx = self.lex, self.tf, self.tx
-        self.lower_words = {tf[i] for i in range(self.n) if tx[i][:1].islower()}
-        for i in range(self.n):
-            if self.junk[i] or self.cover[i] is not None or self.is_headline(i):
+        self.lower_words = {f for f, low in zip(tf, self.lowercase) if low}
+        # only a cue word (honorific, speech verb, given name ...) or a word before "who" starts a person
+        cues = self.tables.person_cues
+        starts = set(self.tokens_of(cues))
+        starts.update(i - 1 for i in self.tokens_of(_WHO) if i)
+        for i in sorted(starts):
+            if self.junk[i] or self.cover[i] is not None or self.hl[i]:
                 continue
             f = tf[i]
             if self.honorific_at(i):
@@ -1127,7 +1239,7 @@ class _Article:
         if not index:
             return
         longest = max(len(k) for k in index)
-        for i in range(self.n):
+        for i in self.tokens_of({key[0] for key in index}):
             if self.junk[i] or self.cover[i] is not None:
                 continue
             t = self.tx[i]
@@ -1282,8 +1394,8 @@ class _Article:
         last_by_head: dict[str, _Ent] = {}
         last_org: _Ent | None = None
         issuer: _Ent | None = None
-        i = 0
-        while i < self.n:
+        # only organisation mentions and anaphor words move the state below
+        for i in sorted(org_at.keys() | set(self.tokens_of(_ANAPHOR_WORDS))):
             m = org_at.get(i)
             if m is not None and not m.dead:
                 ent = m.ent.root()
@@ -1293,7 +1405,6 @@ class _Article:
                     last_org = ent
             f = self.tf[i]
             if self.junk[i] or self.cover[i] is not None or i == 0 or not self.joined[i]:
-                i += 1
                 continue
             follow_cap = i + 1 < self.n and self.joined[i + 1] and (self.cap(i + 1) or self.tf[i + 1] == "of")
             prev = self.tf[i - 1]
@@ -1319,7 +1430,6 @@ class _Article:
                     issuer = ent
                     if ent.type == "organization":
                         ent.aliases.append(f"the {self.tx[i]}")
-            i += 1
 
     def sentence_subject(self, i: int) -> _Ent | None:
         start = max(self.first_tok.get(self.sid[i], i), i - 60)
@@ -1332,6 +1442,9 @@ class _Article:
     # -- phase: pronouns ------------------------------------------------------
     def pronouns(self) -> None:
         """He/She: the subject (first person) of this sentence so far, else of one of the two before."""
+        pronouns = self.tokens_of(_PRONOUNS)
+        if not pronouns:
+            return
         people: dict[int, list[tuple[int, int, _Ent]]] = {}
         heard: dict[int, list[tuple[int, int, _Ent]]] = {}  # also the names inside quotations
         quoted = self.quoted_spans()
@@ -1345,9 +1458,9 @@ class _Article:
         for table in (people, heard):
             for lst in table.values():
                 lst.sort(key=lambda x: (x[0], x[1]))
-        for i in range(self.n):
+        for i in pronouns:
             g = self.tf[i]
-            if g not in _PRONOUNS or self.junk[i] or self.cover[i] is not None:
+            if self.junk[i] or self.cover[i] is not None:
                 continue
             s = self.sid[i]
             in_quote = _inside(quoted, self.ts[i])
@@ -1395,8 +1508,10 @@ class _Article:
         seen: set[tuple[int, int, int]] = set()
         by_ent: dict[int, list[_Men]] = {}
         roots: dict[int, _Ent] = {}
-        for m in self.mentions:
-            if m.dead or m.start >= m.end or any(self.junk[k] for k in range(m.a, m.b)):
+        junk = self.junk
+        # one stable sort puts every entity's mentions in text order (ties keep their order)
+        for m in sorted(self.mentions, key=lambda m: (m.start, -m.end)):
+            if m.dead or m.start >= m.end or True in junk[m.a:m.b]:
                 continue
             ent = m.ent.root()
             key = (m.start, m.end, id(ent))
@@ -1405,13 +1520,13 @@ class _Article:
             seen.add(key)
             roots[id(ent)] = ent
             by_ent.setdefault(id(ent), []).append(m)
-        ordered = sorted(roots.values(), key=lambda e: (min(m.start for m in by_ent[id(e)]), e.order))
+        ordered = sorted(roots.values(), key=lambda e: (by_ent[id(e)][0].start, e.order))
         ids = {id(e): f"e{n}" for n, e in enumerate(ordered, start=1)}
         records: list[EntityRecord] = []
         all_mentions: list[Mention] = []
         for ent in ordered:
             eid = ids[id(ent)]
-            men = sorted(by_ent[id(ent)], key=lambda m: (m.start, -m.end))
+            men = by_ent[id(ent)]
             mentions = [Mention(m.start, m.end, eid, m.kind) for m in men]  # type: ignore[arg-type]
             all_mentions.extend(mentions)
             aliases: list[str] = []

@@ -76,6 +76,9 @@ _COMMENT_PHRASES = ("your email address will not be published", "required fields
                     "comments are closed", "post comment", "cancel reply", "leave a reply",
                     "leave a comment", "add a comment", "post a comment", "submit comment")
 _COMMENT_START = ("leave a reply", "leave a comment", "post a comment", "add a comment")
+# every comment-form phrase contains one of these words
+_COMMENT_HINTS = ("comment", "reply", "email", "notify", "logged", "required")
+assert all(any(h in p for h in _COMMENT_HINTS) for p in _COMMENT_PHRASES)
 _TAG_PREFIXES = ("tags:", "tag:", "topics:", "filed under", "categories:", "category:",
                  "posted in ", "keywords:")
 _CREDIT_START = re.compile(
@@ -99,6 +102,8 @@ _GREETING = re.compile(r"(?:hey|hi|hello)[ ,]+(?:guys|everyone|there|folks|frien
 _BLURB_PHRASES = ("content writer", "passionate writer", "passionate blogger",
                   "passionate content", "i love to write", "i love writing", "i am a blogger",
                   "i'm a blogger", "i am a freelance", "i'm a freelance")
+_BLURB_HINTS = ("writ", "blogger", "freelance", "passionate")  # one is in every blurb phrase
+assert all(any(h in p for h in _BLURB_HINTS) for p in _BLURB_PHRASES)
 _ROLES = frozenset(
     "reporter writer journalist correspondent editor columnist contributor producer blogger "
     "author intern fellow photographer photojournalist".split()
@@ -114,6 +119,8 @@ _BYLINE_OK = frozenset(
     "correspondents reporter reporters writer writers editor contributor updated published "
     "on am pm a.m. p.m. ist gmt est edt utc".split()
 )
+# the first token _social_only would split off ("|", "·", "•" and "/" separate tokens too)
+_FIRST_TOKEN = re.compile(r"[^\s|·•/]+")
 _SIGNOFF = frozenset("reuter reuters afp ap upi tass xinhua dpa ians pti ani".split())
 
 
@@ -121,12 +128,15 @@ def find_junk(text: str) -> list[Region]:
     """Regions of page furniture in ``text``, sorted and non-overlapping, each whole lines."""
     lines = [(start, end) for start, end, _ in nonblank_lines(text)]
     n = len(lines)
+    # each line's text, normalised form and word count, worked out once: the rules share them
+    texts = [text[s:e] for s, e in lines]
+    lows = [_norm(line) for line in texts]
+    counts = [len(line.split()) for line in texts]
     junk: list[Region] = []
     i = 0
     while i < n:
         s, e = lines[i]
-        line = text[s:e]
-        low = _norm(line)
+        line, low, words = texts[i], lows[i], counts[i]
         if _is_comment_start(low) and s >= len(text) // 2:
             junk.append(Region(s, lines[-1][1], "comment-form"))
             break
@@ -139,10 +149,10 @@ def find_junk(text: str) -> list[Region]:
             junk.append(Region(s, last, "related-links"))
             i = j
             continue
-        reason = _line_reason(text, lines, i, line, low)
-        if reason is None and i + 1 < n and not _ends_terminal(line) and len(line.split()) >= 4:
-            nxt = text[lines[i + 1][0]:lines[i + 1][1]]
-            if _caption(nxt) and _same_opening(line, nxt):
+        reason = _line_reason(line, low, words, lows[i - 1] if i else "", i >= n - 3)
+        if reason is None and i + 1 < n and words >= 4 and not _ends_terminal(line):
+            nxt = texts[i + 1]
+            if _caption(nxt, counts[i + 1]) and _same_opening(line, nxt):
                 reason = "caption"
         if reason is not None and not _continues(text, lines, i, reason):
             junk.append(Region(s, e, reason))
@@ -192,30 +202,29 @@ def _is_list_item(text: str, span: tuple[int, int]) -> bool:
     return line[-1] in "?!" and words <= 15
 
 
-def _line_reason(text: str, lines: list[tuple[int, int]], i: int, line: str,
-                 low: str) -> str | None:
-    words = _words(line)
+def _line_reason(line: str, low: str, words: int, prev_low: str, near_end: bool) -> str | None:
+    """Why one line is page furniture, or None; ``prev_low`` is the line before, normalised."""
     if not low:
         return None
     if low in _ADVERT:
         return "advertisement"
-    if low in _SHARE or (low.startswith(_SHARE_PREFIXES) and words <= 25) or _social_only(low):
+    if low in _SHARE or (words <= 25 and low.startswith(_SHARE_PREFIXES)) or _social_only(low):
         return "share"
-    if words <= 25 and any(low.startswith(h) and low[len(h):len(h) + 1] in (":", "|", "»", "›")
-                           for h in _INLINE_HEADINGS):
+    if words <= 25 and low.startswith(_INLINE_HEADINGS) and any(
+            low.startswith(h) and low[len(h):len(h) + 1] in (":", "|", "»", "›") for h in _INLINE_HEADINGS):
         return "related-links"
     if low.startswith(_TAG_PREFIXES) and words <= 30:
         return "tags"
     if (low.startswith(("©", "(c) ", "copyright")) and words <= 40) or (
-            "all rights reserved" in low and words <= 25):
+            words <= 25 and "all rights reserved" in low):
         return "copyright"
-    if words <= 40 and any(p in low for p in _COMMENT_PHRASES):
+    if words <= 40 and _has_phrase(low, _COMMENT_PHRASES, _COMMENT_HINTS):
         return "comment-form"
-    if _caption(line):
+    if _caption(line, words):
         return "caption"
-    if _blurb(low, words) or (_reporter_blurb(line) and i >= len(lines) - 3):
+    if _blurb(low, words) or (near_end and words <= 60 and _reporter_blurb(line)):
         return "author-blurb"
-    if i > 0 and _norm(text[lines[i - 1][0]:lines[i - 1][1]]) in ("about the author", "about author"):
+    if prev_low in ("about the author", "about author"):
         return "author-blurb"
     if low in ("about the author", "about author"):
         return "author-blurb"
@@ -234,12 +243,24 @@ def _continues(text: str, lines: list[tuple[int, int]], i: int, reason: str) -> 
 
 
 def _social_only(low: str) -> bool:
+    first = _FIRST_TOKEN.search(low)  # prose fails on its first word, before splitting the line
+    if first is None or first.group() not in _SOCIAL:
+        return False
     tokens = low.replace("|", " ").replace("·", " ").replace("•", " ").replace("/", " ").split()
     return bool(tokens) and all(t in _SOCIAL for t in tokens) and len(tokens) >= 2
 
 
-def _caption(line: str) -> bool:
-    words = _words(line)
+def _has_phrase(low: str, phrases: tuple[str, ...], hints: tuple[str, ...]) -> bool:
+    """Does ``low`` contain one of ``phrases``? Each phrase holds a hint, so most lines stop early."""
+    for hint in hints:
+        if hint in low:
+            return any(p in low for p in phrases)
+    return False
+
+
+def _caption(line: str, words: int | None = None) -> bool:
+    if words is None:
+        words = _words(line)
     if words > 40:
         return False
     if _CREDIT_START.match(line) and words <= 30:
@@ -253,10 +274,10 @@ def _caption(line: str) -> bool:
         close_at = line.find(")")
         if close_at > 0 and _credit_words(line[:close_at + 1]):
             return True
-    m = _AGENCY_SLASH.search(line)
+    m = _AGENCY_SLASH.search(line) if "/" in line else None  # both patterns need their mark
     if m and _words(m.group()) <= 6 and not _ends_terminal(line):
         return True
-    m = _TAIL_CREDIT.search(line)
+    m = _TAIL_CREDIT.search(line) if ":" in line else None
     return bool(m) and m.start() > 0 and _words(m.group()) <= 8
 
 
@@ -275,7 +296,7 @@ def _same_opening(a: str, b: str) -> bool:
 def _blurb(low: str, words: int) -> bool:
     if words > 80:
         return False
-    return bool(_GREETING.match(low)) or any(p in low for p in _BLURB_PHRASES)
+    return bool(_GREETING.match(low)) or _has_phrase(low, _BLURB_PHRASES, _BLURB_HINTS)
 
 
 def _reporter_blurb(line: str) -> bool:
@@ -320,8 +341,10 @@ def _with_trailing(text: str, lines: list[tuple[int, int]], junk: list[Region]) 
         if k >= 0 and junk[k].start <= s < junk[k].end:
             continue
         line = text[s:e]
+        if _ends_terminal(line):
+            break
         tokens = line.replace(",", " ").split()
-        if not tokens or len(tokens) > 3 or _ends_terminal(line):
+        if not tokens or len(tokens) > 3:
             break
         if not all(len(t) <= 30 and t.replace("-", "").replace("&", "").isalpha() for t in tokens):
             break

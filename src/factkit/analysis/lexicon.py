@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate
 from typing import Any, Literal
 
 import regex
@@ -34,17 +35,41 @@ TOKEN_RE = regex.compile(
     r"|(?:(?:\p{L}\.){2,}|[\p{L}\p{N}]+)"
     r"(?:(?:-|['’´](?!s(?![\p{L}\p{N}])))(?:(?:\p{L}\.){2,}|[\p{L}\p{N}]+))*"
 )
-_APOSTROPHES = str.maketrans({"’": "'", "´": "'", "‘": "'"})
+
+
+def _straight(text: str) -> str:
+    """Curly apostrophes as straight ones (replace() is far cheaper than translate() off ASCII)."""
+    return text.replace("’", "'").replace("´", "'").replace("‘", "'")
 
 
 def fold_token(token: str) -> str:
     """Comparison key of one token: case, dots and curly apostrophes do not matter."""
-    return token.translate(_APOSTROPHES).replace(".", "").casefold()
+    if token.isascii():  # the common case: no curly apostrophe, and lower() is casefold()
+        return token.lower().replace(".", "")
+    return _straight(token).replace(".", "").casefold()
+
+
+def fold_tokens(tokens: Iterable[str]) -> list[str]:
+    """:func:`fold_token` of each token (one pass, no call per ASCII token)."""
+    return [t.lower().replace(".", "") if t.isascii() else fold_token(t) for t in tokens]
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` for every word-like token, in order."""
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+_TOKEN_SPLIT = regex.compile(f"({TOKEN_RE.pattern})")
+
+
+def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and texts of :func:`tokenize`'s tokens as three lists.
+
+    Splitting around the tokens and summing lengths builds no match object per token.
+    """
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts), initial=0))
+    return bounds[1:-1:2], bounds[2::2], parts[1::2]
 
 
 def _phrase(surface: str) -> tuple[str, ...]:
@@ -123,28 +148,50 @@ class CompiledLexicon:
     surnames_first: frozenset[str]
     demonym: dict[str, str]
     surfaces: dict[tuple[str, str], tuple[str, ...]]
+    # first folded token -> the lengths of the phrases (titles) it starts, longest first:
+    # a scan probes only lengths that exist instead of every length up to the maximum
+    phrase_lengths: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    title_lengths: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "phrase_lengths", _lengths_by_first(self.phrases))
+        object.__setattr__(self, "title_lengths", _lengths_by_first(self.titles))
 
     def match(self, folds: Sequence[str], texts: Sequence[str], i: int,
               limit: int) -> tuple[int, tuple[Surface, ...]]:
         """Longest lexicon phrase starting at token ``i`` (not past ``limit``): (length, forms)."""
-        if folds[i] not in self.phrase_firsts:
+        lengths = self.phrase_lengths.get(folds[i])
+        if lengths is None:
             return 0, ()
-        for n in range(min(self.max_phrase, limit - i), 0, -1):
+        room = limit - i
+        for n in lengths:
+            if n > room:
+                continue
             found = self.phrases.get(tuple(folds[i:i + n]))
             if found:
-                ok = tuple(s for s in found if s.accepts(texts[i:i + n]))
+                written = texts[i:i + n]
+                ok = tuple([s for s in found if s.accepts(written)])
                 if ok:
                     return n, ok
         return 0, ()
 
     def match_title(self, folds: Sequence[str], i: int, limit: int) -> int:
         """Length of the longest title phrase starting at token ``i`` (0 when none)."""
-        if folds[i] not in self.title_firsts:
+        lengths = self.title_lengths.get(folds[i])
+        if lengths is None:
             return 0
-        for n in range(min(self.max_title, limit - i), 0, -1):
-            if tuple(folds[i:i + n]) in self.titles:
+        room = limit - i
+        for n in lengths:
+            if n <= room and (n == 1 or tuple(folds[i:i + n]) in self.titles):
                 return n
         return 0
+
+
+def _lengths_by_first(table: dict[tuple[str, ...], Any]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +240,10 @@ def _default_data() -> _DefaultData:
 
 
 def _word_key(word: str) -> str:
-    return " ".join(word.translate(_APOSTROPHES).replace(".", "").casefold().split())
+    if word.isascii():
+        key = word.lower().replace(".", "")
+        return key if key.isalpha() else " ".join(key.split())  # a plain word has no spacing to tidy
+    return " ".join(_straight(word).replace(".", "").casefold().split())
 
 
 class Lexicon:
@@ -387,4 +437,5 @@ class Lexicon:
         )
 
 
-__all__ = ["CompiledLexicon", "LexEntry", "Lexicon", "Surface", "TOKEN_RE", "fold_token", "tokenize"]
+__all__ = ["CompiledLexicon", "LexEntry", "Lexicon", "Surface", "TOKEN_RE", "fold_token", "fold_tokens",
+           "token_columns", "tokenize"]

@@ -13,9 +13,13 @@ analysis' mentions stand in for one, which is enough for news syntax.
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple, overload
 
 import regex
 
@@ -31,6 +35,15 @@ _TOKEN = regex.compile(
     r"|['’][sS]\b"
     r"|\p{N}++(?:[.,:/]\p{N}++)*+(?:-\p{L}++)?"
     r"|[^\s\p{L}\p{N}]"
+)
+# The same tokens for pure-ASCII text (most news sentences), where the stdlib engine is faster. Nothing
+# after a run can fail, so plain greedy runs match what the possessive ones above match.
+_ASCII_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9][A-Za-z0-9]*)*(?:'(?![sS]\b)[A-Za-z]+)?"
+    r"|'[sS]\b"
+    r"|[0-9]+(?:[.,:/][0-9]+)*(?:-[A-Za-z]+)?"
+    r"|[^\t\n\v\f\r A-Za-z0-9]"  # the ASCII characters the regex module counts as \s
 )
 
 
@@ -127,8 +140,9 @@ _LY_NOUNS = _words("family families assembly assemblies rally ally supply monopo
                    "reply melee belly jelly bully folly holy wholly")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One word or punctuation token: offsets into the text, its surface and its folded form."""
+
     start: int
     end: int
     text: str
@@ -137,6 +151,11 @@ class Tok:
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
+
+
+_new_tok = functools.partial(tuple.__new__, Tok)  # Tok from a 4-tuple without a Python-level call
+_tok_end = operator.itemgetter(1)  # Tok.end, for bisecting the tokens
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 @dataclass(slots=True)
@@ -162,14 +181,7 @@ class SentView:
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token ending after ``offset`` (len(tokens) if none)."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_right(self.tokens, offset, key=_tok_end)
 
     def tok_ending(self, offset: int) -> int:
         """Number of tokens that end at or before ``offset`` (the same count as :meth:`tok_at`)."""
@@ -188,47 +200,149 @@ class SentView:
         return None
 
 
-def sent_view(doc: AnalysedDocument, sentence: Sentence, speech: frozenset[str] | None = None) -> SentView:
+def sent_view(doc: AnalysedDocument, sentence: Sentence, speech: frozenset[str] | None = None,
+              low: str | None = None) -> SentView:
+    """Read one sentence. ``low`` is its folded text when the caller has it (sliced from the folded
+    document); token folds are then slices of it, which is what folding each token gives (see
+    :class:`BodyViews`)."""
     text = doc.text[sentence.start:sentence.end]
     base = sentence.start
-    tokens = [Tok(m.start() + base, m.end() + base, m.group(), fold_same_length(m.group()))
-              for m in _TOKEN.finditer(text)]
-    mentions = sorted(doc.mentions_in(sentence.start, sentence.end),
-                      key=lambda m: (m.start, -(m.end - m.start)))
+    if low is None:
+        low = fold_same_length(text)
+        if "Σ" in text:  # final sigma folds by context: fold each token on its own, as it stands
+            tokens = [Tok(m.start() + base, m.end() + base, m.group(), fold_same_length(m.group()))
+                      for m in _TOKEN.finditer(text)]
+            return _finish_view(doc, sentence, text, low, tokens, speech)
+    spans = [m.span() for m in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text)]
+    tokens = list(map(_new_tok, [(s + base, e + base, text[s:e], low[s:e]) for s, e in spans]))
+    return _finish_view(doc, sentence, text, low, tokens, speech)
+
+
+def _finish_view(doc: AnalysedDocument, sentence: Sentence, text: str, low: str, tokens: list[Tok],
+                 speech: frozenset[str] | None) -> SentView:
     mention_of: list[Mention | None] = [None] * len(tokens)
+    n = len(tokens)
     k = 0
-    for m in mentions:
-        while k < len(tokens) and tokens[k].end <= m.start:
-            k += 1
+    for m in doc.mentions_in(sentence.start, sentence.end):  # sorted by the document: start, longest first
+        k = bisect.bisect_right(tokens, m.start, k, n, key=_tok_end)  # the first token ending after it
         i = k
-        while i < len(tokens) and tokens[i].start < m.end:
+        while i < n and tokens[i].start < m.end:
             cur = mention_of[i]
             if cur is None or (cur.end - cur.start) < (m.end - m.start):
                 mention_of[i] = m
             i += 1
-    dates = [d for d in doc.dates_in(sentence.start, sentence.end)]
+    dates = doc.dates_in(sentence.start, sentence.end)
     headline = bool(sentence.is_headline) or _looks_like_headline(text)
-    return SentView(doc, sentence, tokens, fold_same_length(text), mention_of, dates, headline,
+    return SentView(doc, sentence, tokens, low, mention_of, dates, headline,
                     speech if speech is not None else frozenset(doc.lexicon.speech_verbs))
 
 
 def _looks_like_headline(text: str) -> bool:
+    if text.rstrip().endswith((".", '"', "”")):
+        return False
     words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 4 or text.rstrip().endswith((".", '"', "”")):
+    if len(words) < 4:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
     return caps / len(words) > 0.7
 
 
-def body_views(doc: AnalysedDocument) -> list[SentView]:
-    """A view of every non-junk sentence, in text order; built once, shared by the extractors."""
-    return doc.memo("factkit.extractors._events.body_views", lambda: _build_body_views(doc))
+def body_views(doc: AnalysedDocument) -> BodyViews:
+    """The views of the non-junk sentences, in text order; shared by the extractors of one document."""
+    return doc.memo("factkit.extractors._events.body_views", lambda: BodyViews(doc))
 
 
-def _build_body_views(doc: AnalysedDocument) -> list[SentView]:
-    speech = frozenset(doc.lexicon.speech_verbs)
-    return [sent_view(doc, sentence, speech) for sentence in doc.body_sentences()
-            if sentence.end > sentence.start]
+class BodyViews(Sequence[SentView]):
+    """The non-empty, non-junk sentences of one document, each read into a :class:`SentView` on first use.
+
+    Most sentences hold no trigger word of a given extractor: :meth:`containing` finds the ones that
+    may, by plain substring search over the folded document, so the others cost next to nothing.
+    Views are kept once built, for the other extractors and for sentences read again as context.
+    """
+
+    __slots__ = ("doc", "sentences", "_views", "_starts", "_ends", "_speech", "_fold", "_sliceable", "_found")
+
+    def __init__(self, doc: AnalysedDocument) -> None:
+        self.doc = doc
+        self.sentences = [s for s in doc.body_sentences() if s.end > s.start]
+        self._views: list[SentView | None] = [None] * len(self.sentences)
+        self._starts = [s.start for s in self.sentences]
+        self._ends = [s.end for s in self.sentences]
+        self._speech = frozenset(doc.lexicon.speech_verbs)
+        self._fold: str | None = None
+        # Folding is per character except for final sigma, so without one a slice of the folded
+        # document is exactly the folded sentence (and a slice of that the folded token).
+        self._sliceable = "Σ" not in doc.text
+        self._found: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    @overload
+    def __getitem__(self, i: int) -> SentView: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[SentView]: ...
+
+    def __getitem__(self, i: int | slice) -> SentView | list[SentView]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        view = self._views[i]
+        if view is None:
+            sentence = self.sentences[i]
+            low = self.folded()[sentence.start:sentence.end] if self._sliceable else None
+            view = self._views[i] = sent_view(self.doc, sentence, self._speech, low)
+        return view
+
+    def low(self, i: int) -> str:
+        """The folded text of sentence ``i`` (what its view's ``low`` is), without reading it."""
+        view = self._views[i]
+        if view is not None:
+            return view.low
+        sentence = self.sentences[i]
+        if self._sliceable:
+            return self.folded()[sentence.start:sentence.end]
+        return fold_same_length(self.doc.text[sentence.start:sentence.end])
+
+    def folded(self) -> str:
+        """The whole document folded (same length): ASCII letters fold alike in every sentence."""
+        if self._fold is None:
+            self._fold = fold_same_length(self.doc.text)
+        return self._fold
+
+    def containing(self, stems: Iterable[str]) -> frozenset[int]:
+        """Indices of the sentences with a word that starts with one of ``stems`` (lowercase ASCII).
+
+        A cheap necessary condition for a trigger pattern: every match of it has a word (after a
+        ``\\b`` or a space) that begins with a stem. A stem right after an ASCII letter, digit or
+        underscore starts no word ("said" holds no "aid"); any other character may end a word.
+        """
+        key = tuple(stems)
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        low = self.folded()
+        starts, ends = self._starts, self._ends
+        n = len(starts)
+        hits: set[int] = set()
+        stop = max(ends, default=0)
+        for stem in key:
+            size = len(stem)
+            p = low.find(stem, 0, stop)
+            while p >= 0:
+                k = bisect.bisect_right(starts, p) - 1
+                if k >= 0 and p + size <= ends[k]:
+                    if p > starts[k] and low[p - 1] in _ASCII_WORD:
+                        p = low.find(stem, p + 1, stop)
+                        continue
+                    hits.add(k)
+                    p = low.find(stem, ends[k], stop)  # one hit per sentence is enough
+                elif k + 1 < n:
+                    p = low.find(stem, max(p + 1, starts[k + 1]), stop)
+                else:
+                    break
+        found = self._found[key] = frozenset(hits)
+        return found
 
 
 # --------------------------------------------------------------------------- word classes
@@ -261,6 +375,10 @@ def is_verbish(sv: SentView, i: int) -> bool:
     return False
 
 
+_NUMBER_NP_WORDS = NUMBER_WORDS - {"over", "up", "more", "than"}
+_NP_CONTINUES = DETS | NUMBER_WORDS | {"of", "and", "&", ",", "'s"}
+
+
 def is_np_token(sv: SentView, i: int) -> bool:
     """Could token ``i`` sit inside a noun phrase naming a party?"""
     t = sv.tokens[i]
@@ -270,7 +388,7 @@ def is_np_token(sv: SentView, i: int) -> bool:
     if low == "-" and 0 < i < len(sv.tokens) - 1 and sv.tokens[i - 1].end < t.start < t.end < sv.tokens[i + 1].start \
             and sv.low.count(" - ") < 2:
         return False  # "(Reuters) - South American leaders": a lone spaced dash ends a dateline or clause
-    if low in ("'s", "-", "&", "(", ")") or low in DETS or low in NUMBER_WORDS - {"over", "up", "more", "than"}:
+    if low in ("'s", "-", "&", "(", ")") or low in DETS or low in _NUMBER_NP_WORDS:
         return True
     if not t.text[:1].isalnum():
         return False
@@ -360,7 +478,7 @@ def np_left(sv: SentView, j: int, *, allow_comma: bool = True) -> Phrase | None:
                 break
             i -= 1
             if t.low in ("the", "a", "an") and i > 0 and sv.mention_of[i - 1] is None \
-                    and sv.tokens[i - 1].low not in DETS | NUMBER_WORDS | {"of", "and", "&", ",", "'s"} \
+                    and sv.tokens[i - 1].low not in _NP_CONTINUES \
                     and sv.tokens[i - 1].text[:1].isalpha():
                 break  # a noun phrase starts at its article: "told reporters | the two sides had agreed"
             continue
@@ -554,8 +672,11 @@ class Party:
             self.key = self.entity if self.entity and self.kind != "group" else "t:" + _fold_key(self.text)
 
 
+_KEY_WORD = regex.compile(r"[\w]+")
+
+
 def _fold_key(text: str) -> str:
-    words = [w for w in regex.findall(r"[\w]+", text.casefold()) if w not in ("the", "a", "an", "s")]
+    words = [w for w in _KEY_WORD.findall(text.casefold()) if w not in ("the", "a", "an", "s")]
     return " ".join(words)
 
 
@@ -865,6 +986,13 @@ def context_people(views: Sequence[SentView], si: int, before: int | None = None
 
 # --------------------------------------------------------------------------- dates and places
 _DATE_BLOCKERS = _words("since after before until till following ahead by from prior")
+_POSTPONED_TO = regex.compile(
+    r"\b(?:postponed|delayed|adjourned|deferred|moved|rescheduled)\s+(?:(?:until|till|to)\s+)?$")
+_POSTPONED = regex.compile(r"\b(?:postponed|delayed|adjourned|deferred|moved|rescheduled)\s*$")
+_OTHER_EVENT = regex.compile(r"\b(?:since|after|before|until|following|ahead of|prior to)\b")
+_OTHER_CLAUSE = regex.compile(r"[;]|\b(?:while|whereas)\b")
+_RELATIVE_CLAUSE = regex.compile(r",\s+(?:which|who|whose)\b|\b(?:that|which|who)\s+(?:\w+\s+)?"
+                                 r"(?:\w+ed|was|were|had|has|have)\b")
 
 
 def pick_date(sv: SentView, start: int, end: int, triggers: Sequence[tuple[int, int]]) -> TimeExpression | None:
@@ -886,8 +1014,7 @@ def pick_date(sv: SentView, start: int, end: int, triggers: Sequence[tuple[int, 
             continue
         if _blocked(sv, start, end, d):
             continue
-        if regex.search(r"\b(?:postponed|delayed|adjourned|deferred|moved|rescheduled)\s+(?:(?:until|till|to)\s+)?$",
-                        sv.low[max(0, d.start - sv.start - 30):d.start - sv.start]):
+        if _POSTPONED_TO.search(sv.low[max(0, d.start - sv.start - 30):d.start - sv.start]):
             dist = -1  # the new date of a postponed event is its date
         if best is None or dist < best[0]:
             best = (dist, d)
@@ -905,8 +1032,7 @@ def _distance(s1: int, e1: int, s2: int, e2: int) -> int:
 def _blocked(sv: SentView, start: int, end: int, d: TimeExpression) -> bool:
     head = d.text.split(" ", 1)[0].casefold()
     before = sv.low[max(0, d.start - sv.start - 25):d.start - sv.start]
-    if head in ("until", "till", "to") and regex.search(r"\b(?:postponed|delayed|adjourned|deferred|moved|"
-                                                      r"rescheduled)\s*$", before):
+    if head in ("until", "till", "to") and _POSTPONED.search(before):
         return False
     if head in _DATE_BLOCKERS:
         return True
@@ -930,12 +1056,11 @@ def _blocked(sv: SentView, start: int, end: int, d: TimeExpression) -> bool:
         return False
     lo, hi = (end, d.start) if d.start >= end else (d.end, start)
     between = sv.low[lo - sv.start:hi - sv.start]
-    if regex.search(r"\b(?:since|after|before|until|following|ahead of|prior to)\b", between):
+    if _OTHER_EVENT.search(between):
         return True
-    if regex.search(r"[;]|\b(?:while|whereas)\b", between):
+    if _OTHER_CLAUSE.search(between):
         return True
-    if d.start >= end and regex.search(r",\s+(?:which|who|whose)\b|\b(?:that|which|who)\s+(?:\w+\s+)?"
-                                       r"(?:\w+ed|was|were|had|has|have)\b", between):
+    if d.start >= end and _RELATIVE_CLAUSE.search(between):
         return True  # "agreed to watch the stock, which collapsed in 1982": the relative clause's own date
     return False
 
@@ -967,6 +1092,7 @@ _OCCASION = regex.compile(
     r"(?P<tail>\s+(?:of|on)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?)?(?=[\s,.;:)]|$)"
 )
 _NOT_OCCASION = regex.compile(r"\b(?:news|press|conference\s+call|media|briefing)\b")
+_LEADING_DET = regex.compile(r"^(?:the|a|an|their|this|its|his|her)\s+", flags=regex.I)
 _PLACE_PREP = regex.compile(r"(?i:\b(?:in|at)\b)\s+(?:the\s+)?(?P<name>\p{Lu}[\w.'’-]*(?:\s+(?:of\s+)?"
                             r"\p{Lu}[\w.'’-]*){0,4})")
 _MONTHS = _words("january february march april may june july august september october november december "
@@ -1005,7 +1131,7 @@ def find_occasion(sv: SentView, lo: int, hi: int) -> tuple[str, int, int] | None
         words = text[s:e]
         if _NOT_OCCASION.search(m.group("np").casefold()):
             continue
-        stripped = regex.sub(r"^(?:the|a|an|their|this|its|his|her)\s+", "", words, flags=regex.I)
+        stripped = _LEADING_DET.sub("", words)
         s = e - len(stripped)
         if stripped.casefold() in ("meeting", "talks", "meetings", "visit", "trip", "round", "session"):
             continue
@@ -1037,6 +1163,9 @@ def find_place(sv: SentView, lo: int, hi: int, anchor: int) -> Place | None:
     return best[1] if best else None
 
 
+_INITIALS_END = regex.compile(r"(?:\b\p{Lu}\.)+$")
+
+
 def _place_from_name(sv: SentView, s: int, e: int) -> Place | None:
     doc = sv.doc
     mentions = [m for m in doc.mentions_in(s, e)]
@@ -1056,7 +1185,7 @@ def _place_from_name(sv: SentView, s: int, e: int) -> Place | None:
             return Place(doc.text[m.start:m.end], r.id, m.start, m.end)
         return None
     name = doc.text[s:e]
-    if name.endswith(".") and not regex.search(r"(?:\b\p{Lu}\.)+$", name):
+    if name.endswith(".") and not _INITIALS_END.search(name):
         name, e = name[:-1], e - 1  # the sentence's full stop, not an abbreviation's
     # trailing words that are not part of a place name
     words = name.split()

@@ -26,6 +26,7 @@ from ._events import (
     AUX,
     DETS,
     PREPS,
+    BodyViews,
     Draft,
     Party,
     Phrase,
@@ -59,6 +60,14 @@ _DEAL_VERB = regex.compile(
     r"forged|forge)\b"
 )
 _NOUN = regex.compile(r"\b(?P<n>" + _NOUNS + r")\b")
+# Every match of _AGREE, _DEAL_VERB and _NOUN has a word starting with one of these: other sentences
+# are skipped unread.
+_TRIGGER_STEMS = (
+    "agree", "reach", "struck", "strik", "clinch", "seal", "conclu", "sign", "initial", "ink", "finali", "ratif",
+    "renew", "accept", "enter", "hammer", "forge", "deal", "accord", "pact", "treat", "memorand", "mou", "cease",
+    "truce", "compact", "consensus", "understanding", "arrangement", "protocol", "declaration", "contract", "package",
+    "formula", "settlement", "framework",
+)
 _PLURAL_NOUNS = frozenset("agreements deals accords pacts treaties memoranda".split())
 _SKIP_AFTER_VERB = frozenset("in principle on upon to that with also jointly formally tentatively unanimously "
                              "finally already now today yesterday earlier later last this month week year "
@@ -74,6 +83,9 @@ _BARE_NOUNS = frozenset(f"{det}{noun}" for det in ("", "a ", "an ", "any ") for 
 _FINITE = frozenset("said says showed shows told came went was were is are has have had would will could "
                     "reported announced added sparked".split())
 _BY = frozenset("by within among between".split())
+_AUX_TO_BE = AUX | {"to", "be", "been"}
+_DETS_POSSESSIVE = DETS | {"'s"}
+_NOT_MODIFIED = PREPS | AUX | {"and", "or", "that", "which", "who", "was", "were"}
 _ANAPHOR_DET = frozenset("the this that these those such".split())
 
 
@@ -81,8 +93,8 @@ def extract(doc: AnalysedDocument) -> Iterator[Event]:
     """Agreement events, one per agreed topic and set of parties."""
     views = body_views(doc)
     drafts: list[Draft] = []
-    for si, sv in enumerate(views):
-        drafts.extend(_sentence_drafts(views, si, sv, drafts[-30:]))
+    for si in sorted(views.containing(_TRIGGER_STEMS)):
+        drafts.extend(_sentence_drafts(views, si, drafts[-30:]))
     for d in _merge(drafts):
         if d.status in ("hypothetical", "demanded"):
             continue  # an offer, a hope or a demand is not an agreement
@@ -98,16 +110,23 @@ def extract(doc: AnalysedDocument) -> Iterator[Event]:
 
 
 # --------------------------------------------------------------------------- one sentence
-def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list[Draft]) -> list[Draft]:
+def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
+    low = views.low(si)
+    agrees = list(_AGREE.finditer(low))
+    deals = list(_DEAL_VERB.finditer(low))
+    nouns = list(_NOUN.finditer(low))
+    if not agrees and not deals and not nouns:
+        return []  # no trigger: the sentence need not be read
+    sv = views[si]
     out: list[Draft] = []
     covered: list[tuple[int, int]] = []
-    for m in _AGREE.finditer(sv.low):
+    for m in agrees:
         out.extend(_agree(views, si, sv, m, covered))
-    for m in _DEAL_VERB.finditer(sv.low):
+    for m in deals:
         out.extend(_deal_verb(views, si, sv, m, covered))
     covered.sort()
     idx, reach = 0, -1
-    for m in _NOUN.finditer(sv.low):
+    for m in nouns:
         s = m.start() + sv.start
         while idx < len(covered) and covered[idx][0] <= s:
             reach = max(reach, covered[idx][1])
@@ -143,7 +162,7 @@ def _draft(sv: SentView, si: int, s: int, e: int, parties: list[Party], topics: 
     return out
 
 
-def _parties(views: list[SentView], si: int, sv: SentView, verb: int) -> list[Party]:
+def _parties(views: BodyViews, si: int, sv: SentView, verb: int) -> list[Party]:
     parties = parties_of(sv, _subject(sv, verb))
     anaphors = [p for p in parties if p.kind == "anaphor"]
     if anaphors:
@@ -162,7 +181,7 @@ def _subject(sv: SentView, verb: int) -> Phrase | None:
     return subject_of(sv, verb)
 
 
-def _agree(views: list[SentView], si: int, sv: SentView, m: regex.Match[str],
+def _agree(views: BodyViews, si: int, sv: SentView, m: regex.Match[str],
            covered: list[tuple[int, int]]) -> list[Draft]:
     s, e = m.start() + sv.start, m.end() + sv.start
     k = sv.tok_at(s)
@@ -246,6 +265,8 @@ _PREP_IN_TOPIC = regex.compile(r"\b(?P<p>on|in|with|over|for|about)\s")
 
 _AND_AGAIN = {prep: regex.compile(r",?\s+and\s+(?:also\s+)?" + again + r"\s+")
               for prep, again in (("to", "to"), ("on", "on"), ("upon", "(?:up)?on"))}
+_AND_AGAIN_PREP = {prep: regex.compile(r",?\s+and\s+(?:also\s+)?" + prep + r"\s+")
+                   for prep in ("on", "in", "with", "over", "for", "about")}  # the groups of _PREP_IN_TOPIC
 
 
 def _coordinated(sv: SentView, topic: tuple[int, int], prep: str) -> list[tuple[int, int]]:
@@ -258,7 +279,7 @@ def _coordinated(sv: SentView, topic: tuple[int, int], prep: str) -> list[tuple[
     first = _PREP_IN_TOPIC.search(text, s, min(e, s + 40))
     if prep == "to" and first is not None and not again.search(text, s, e):
         # "agreed to cooperate on A and on B": the verb's repeated preposition coordinates two topics
-        again = regex.compile(r",?\s+and\s+(?:also\s+)?" + first.group("p") + r"\s+")
+        again = _AND_AGAIN_PREP[first.group("p")]
     for m in again.finditer(text, s, e):
         parts.append(clean_span(text, pos, m.start()))
         pos = m.end()
@@ -299,7 +320,7 @@ def _topic_to_boundary(sv: SentView, i: int, vp: bool = False) -> tuple[int, int
     while j < n and sv.tokens[j].end <= end:
         t = sv.tokens[j]
         if vp and j > i + 1 and (t.low in _FINITE or (t.low.endswith("ed") and is_verbish(sv, j)
-                                              and sv.tokens[j - 1].low not in AUX | {"to", "be", "been"})):
+                                              and sv.tokens[j - 1].low not in _AUX_TO_BE)):
             end = sv.tokens[j - 1].end
             break
         j += 1
@@ -315,7 +336,7 @@ def _topic_to_boundary(sv: SentView, i: int, vp: bool = False) -> tuple[int, int
     return (s, e)
 
 
-def _deal_verb(views: list[SentView], si: int, sv: SentView, m: regex.Match[str],
+def _deal_verb(views: BodyViews, si: int, sv: SentView, m: regex.Match[str],
                covered: list[tuple[int, int]]) -> list[Draft]:
     s, e = m.start() + sv.start, m.end() + sv.start
     k = sv.tok_at(s)
@@ -371,7 +392,7 @@ def _deal_verb(views: list[SentView], si: int, sv: SentView, m: regex.Match[str]
     return _draft(sv, si, s, e, parties, topics)
 
 
-def _object_relative(views: list[SentView], si: int, sv: SentView, k: int, s: int, e: int,
+def _object_relative(views: BodyViews, si: int, sv: SentView, k: int, s: int, e: int,
                      covered: list[tuple[int, int]]) -> list[Draft]:
     """"a trade agreement the two sides concluded in December": the agreement is the verb's object,
     written before its subject."""
@@ -508,7 +529,7 @@ def _list_items(sv: SentView, ph: Phrase) -> list[tuple[int, int]]:
     return items
 
 
-def _nominal(views: list[SentView], si: int, sv: SentView, m: regex.Match[str], earlier: list[Draft]) -> Draft | None:
+def _nominal(views: BodyViews, si: int, sv: SentView, m: regex.Match[str], earlier: list[Draft]) -> Draft | None:
     """"a debt pact between X and Y", "X's new debt agreement", and "the agreement" referring back."""
     s, e = m.start() + sv.start, m.end() + sv.start
     k = sv.tok_at(s)
@@ -517,8 +538,8 @@ def _nominal(views: list[SentView], si: int, sv: SentView, m: regex.Match[str], 
     if t.cap and not sv.headline and k > 0 and sv.tokens[k - 1].cap and sv.tokens[k - 1].low not in DETS:
         return None  # a name ("the International Cocoa Agreement")
     if k + 1 < n and sv.tokens[k + 1].low.isalpha() and not sv.tokens[k + 1].cap and \
-            (k == 0 or sv.tokens[k - 1].low not in DETS | {"'s"}) and \
-            sv.tokens[k + 1].low not in PREPS | AUX | {"and", "or", "that", "which", "who", "was", "were"} \
+            (k == 0 or sv.tokens[k - 1].low not in _DETS_POSSESSIVE) and \
+            sv.tokens[k + 1].low not in _NOT_MODIFIED \
             and not is_verbish(sv, k + 1) and sv.mention_of[k + 1] is None:
         return None  # a modifier: "truce monitors", "deal talks"
     left = np_left(sv, k, allow_comma=False)
@@ -528,17 +549,24 @@ def _nominal(views: list[SentView], si: int, sv: SentView, m: regex.Match[str], 
             i = j + 1
             break
     w = _find(sv, k + 1, ("between",), 6)
-    status = text_modality(sv.doc.text, sv.start, sv.end, s, e).status
+    status: list[str] = []  # the modality is read only where a reading depends on it
+
+    def occurred() -> bool:
+        if not status:
+            status.append(text_modality(sv.doc.text, sv.start, sv.end, s, e).status)
+        return status[0] == "occurred"
+
     if w is not None:
         parties = parties_of(sv, np_right(sv, w + 1, limit=15))
         if parties:
+            if not occurred():
+                return None
             ts, te = _span(sv, _skip_dets(sv, i, k), k + 1)
-            d = _draft(sv, si, s, e, parties, [(ts, te)])[0]
-            return d if status == "occurred" else None
+            return _draft(sv, si, s, e, parties, [(ts, te)])[0]
     poss = [j for j in range(i, k) if sv.tokens[j].low == "'s"]
     if poss:
         parties = parties_of(sv, np_left(sv, poss[-1], allow_comma=False))
-        if parties and status == "occurred":
+        if parties and occurred():
             ts, te = _span(sv, poss[-1] + 1, k + 1)
             ts, te = _strip_det_span(sv, ts, te)
             return _draft(sv, si, s, e, parties, [(ts, te)])[0]
@@ -548,7 +576,7 @@ def _nominal(views: list[SentView], si: int, sv: SentView, m: regex.Match[str], 
         return d
     if k + 1 < n and sv.tokens[k - 1].low not in DETS and i < k:
         mods = [p for p in parties_of(sv, Phrase(i, k)) if p.kind in ("organization", "country")]
-        if mods and status == "occurred" and not sv.tokens[k].cap:
+        if mods and not sv.tokens[k].cap and occurred():
             ts, te = _span(sv, _skip_dets(sv, i, k), k + 1)
             return _draft(sv, si, s, e, mods[:1], [(ts, te)])[0]
     return None

@@ -24,6 +24,7 @@ from factkit.schema import Event, Relation
 from ._events import (
     DETS,
     GROUP_NOUNS,
+    BodyViews,
     Draft,
     Party,
     Phrase,
@@ -84,6 +85,7 @@ _NOT_MEETING_OBJECT = frozenset(
     "payment payments criticism resistance opposition approval skepticism scepticism anger silence "
     "challenge challenges threshold quota quotas request requests it this that them".split()
 )
+_NOT_OBJECT_OR_MEDIA = _NOT_MEETING_OBJECT | _MEDIA
 _BE = frozenset("be been being was were is are".split())
 _VERB_LEFT = frozenset("he she they it we i who which also will would could can may might must should shall "
                        "to not never n't 'll did does do then later again still once finally jointly "
@@ -98,14 +100,18 @@ _OCCASION_BEFORE = regex.compile(r"\b(?:(?:sidelines|margins|fringes?)\s+of|at|d
 _BY_PHONE = regex.compile(r"\s+(?:by\s+(?:tele)?phone|by\s+video(?:\s+link)?|over\s+the\s+(?:tele)?phone|on\s+the\s+"
                           r"(?:tele)?phone)\b")
 _VISIT_VERBS = frozenset("visit visits visited visiting".split())
+_PHONE = regex.compile(r"\b(?:phone|telephone|video|by\s+(?:phone|telephone))\b")
+_PRESS_BEFORE = regex.compile(r"(?:news|press|conference)\s+$")
+_RELATIVE_AFTER = regex.compile(r"(?:\s+\S+){0,6}?\s+(?:in\s+which|at\s+which|where|during\s+which)\s")
+_PRESS_OCCASION = regex.compile(r"\b(?:news|press)\s+(?:conference|briefing)|conference\s+call")
 
 
 def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
     """Meeting events (merged per real-world meeting) and met_with relations between named parties."""
     views = body_views(doc)
     drafts: list[Draft] = []
-    for si, sv in enumerate(views):
-        drafts.extend(_sentence_drafts(views, si, sv, drafts[-30:]))
+    for si in sorted(views.containing(_TRIGGER_STEMS)):
+        drafts.extend(_sentence_drafts(views, si, drafts[-30:]))
     events = _merge(drafts)
     for d in events:
         yield to_event(doc, d, NAME)
@@ -119,12 +125,25 @@ def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
 
 
 # --------------------------------------------------------------------------- triggers
+# Every match of _VERB, _NOUN and _OCCASION_AT has a word starting with one of these: a sentence
+# without any has no trigger (the occasion reading included) and is skipped unread.
+_TRIGGER_STEMS = (
+    "met", "meet", "down", "talk", "hands", "spoke", "speak", "negotiat", "confer", "host", "receiv", "welcom",
+    "telephon", "phone", "call", "discuss", "views", "consultation", "conversation", "summit", "encounter", "forum",
+    "session", "assembly", "ministerial", "gathering", "congress",
+)
 _MAX_TRIGGERS = 12  # per sentence; news never has more, and each costs a bounded window of work
 
 
-def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list[Draft]) -> list[Draft]:
+def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
+    low = views.low(si)
+    verbs = list(_VERB.finditer(low))
+    nouns = list(_NOUN.finditer(low))
+    if not verbs and not nouns and _OCCASION_AT.search(low) is None:
+        return []  # no trigger at all: the sentence need not be read
+    sv = views[si]
     found: list[tuple[int, int, list[Party], bool, int | None]] = []  # start, end, parties, anaphoric, verb
-    for m in _VERB.finditer(sv.low):
+    for m in verbs:
         if len(found) >= _MAX_TRIGGERS:
             break
         got = _verb_trigger(sv, m)
@@ -133,7 +152,7 @@ def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list
         elif got is not None:
             found.append(got)
     taken = [(s, e) for s, e, *_ in found]
-    for m in _NOUN.finditer(sv.low):
+    for m in nouns:
         if len(found) >= _MAX_TRIGGERS:
             break
         s, e = m.start() + sv.start, m.end() + sv.start
@@ -153,9 +172,12 @@ def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list
     out: list[Draft] = []
     for s, e, parties, anaphoric, _verb in found:
         anaphor = next((p for p in parties if p.kind == "anaphor"), None)
-        reported = reporter_of(sv, sv.tok_at(anaphor.start)) if anaphor is not None else []
-        context = reported if len(reported) >= 1 and anaphor is not None and \
-            anaphor.text.casefold() in ("they", "we") else _context(views, si, earlier + out, s)
+        if anaphor is not None:  # only an anaphor needs the context
+            reported = reporter_of(sv, sv.tok_at(anaphor.start))
+            context = reported if len(reported) >= 1 and anaphor.text.casefold() in ("they", "we") \
+                else _context(views, si, earlier + out, s)
+        else:
+            context = []
         parties = resolve_anaphors(parties, context)
         if not parties and not anaphoric:
             continue
@@ -242,7 +264,7 @@ def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
                  "telephone", "phoned", "phones"):
         j = kend + 1 if nxt == "with" else kend
         ph = np_right(sv, j)
-        if ph is not None and sv.tokens[ph.i].low in _NOT_MEETING_OBJECT | _MEDIA and not (
+        if ph is not None and sv.tokens[ph.i].low in _NOT_OBJECT_OR_MEDIA and not (
                 ph.j - ph.i > 1 and sv.tokens[ph.j - 1].low in GROUP_NOUNS):  # "met opposition leaders"
             return None
         if ph is not None and sv.tokens[ph.j - 1].low in _NOT_MEETING_OBJECT:
@@ -284,8 +306,7 @@ def _verb_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
         if not obj:
             return None
         if first.startswith("spo") or first.startswith("speak"):
-            phone = regex.search(r"\b(?:phone|telephone|video|by\s+(?:phone|telephone))\b",
-                                 sv.low[max(0, s - sv.start - 20):min(len(sv.low), e - sv.start + 60)])
+            phone = _PHONE.search(sv.low[max(0, s - sv.start - 20):min(len(sv.low), e - sv.start + 60)])
             if phone is None and not any(p.kind == "person" for p in obj):
                 return None
     else:  # discussed, negotiated, conferred, sat down with, exchanged views
@@ -356,7 +377,7 @@ def _noun_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
         return None  # gerund: "meeting the demand"
     if noun == "talks" and kend < len(sv.tokens) and sv.tokens[kend].low in ("to",) and prev not in DETS:
         return None
-    if regex.search(r"(?:news|press|conference)\s+$", sv.low[:s - sv.start]):
+    if _PRESS_BEFORE.search(sv.low[:s - sv.start]):
         return None
     if _predicate_nominal(sv, k):
         return s, e, [], True, None
@@ -405,8 +426,7 @@ def _noun_trigger(sv: SentView, m: regex.Match[str]) -> tuple | None:
     if traveller:
         parties = traveller + [p for p in parties if p.key not in {q.key for q in traveller}]
     if not parties:
-        rel = regex.match(r"(?:\s+\S+){0,6}?\s+(?:in\s+which|at\s+which|where|during\s+which)\s",
-                          sv.low[e - sv.start:])
+        rel = _RELATIVE_AFTER.match(sv.low[e - sv.start:])
         if rel is not None:
             kr = sv.tok_at(e + rel.end())
             got = parties_of(sv, np_right(sv, kr, limit=10))
@@ -554,7 +574,7 @@ _OCCASION_AT = regex.compile(
 def _occasion_trigger(sv: SentView) -> tuple | None:
     """"Wang told Blinken at the security conference that …": a person acting at a meeting attended it."""
     m = _OCCASION_AT.search(sv.low)
-    if m is None or regex.search(r"\b(?:news|press)\s+(?:conference|briefing)|conference\s+call", m.group()):
+    if m is None or _PRESS_OCCASION.search(m.group()):
         return None
     s = m.start() + sv.start
     k = sv.tok_at(s)
@@ -588,7 +608,7 @@ def _occasion_near(sv: SentView, s: int, e: int) -> bool:
 
 
 # --------------------------------------------------------------------------- context, place
-def _context(views: list[SentView], si: int, drafts: list[Draft], before: int) -> list[Party]:
+def _context(views: BodyViews, si: int, drafts: list[Draft], before: int) -> list[Party]:
     for d in reversed(drafts[-10:]):
         if si - d.sentence > 3:
             break

@@ -27,6 +27,7 @@ from ._events import (
     DETS,
     absorb,
     fold_headlines,
+    BodyViews,
     Draft,
     Party,
     Phrase,
@@ -128,6 +129,9 @@ _REASON = regex.compile(
     r"push|deter|penalize|penalise|stop|curb)|as\s+(?:it|they|he|she|washington|the\s+\w+)\s+(?:seeks?|sought|"
     r"aims?|tries|tried)\s+to|unless|if)\s+"
 )
+_REASON_STOP = regex.compile(r'[,;:"“”(]')
+_DURATION = regex.compile(r"\s*(?:the\s+|an?\s+)?(?:\w+\s+)?(?:months?|years?|weeks?|days?|six|three|period|time)\b")
+_WORD = regex.compile(r"\w+")
 _REASON_END = regex.compile(r"[;:()\[\]]|,|\.(?:\s|$)|\s[—–-]\s|\bbut\b|\bwhile\b|\bwhich\b|[\"“”]")
 _NOT_TARGET = frozenset("measures sanctions it them this that time place hold effect include the a "
                         "account board record action".split())
@@ -143,8 +147,8 @@ def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
     """Sanction events (one per imposer and measure) and sanctions relations for imposed ones."""
     views = body_views(doc)
     drafts: list[Draft] = []
-    for si, sv in enumerate(views):
-        drafts.extend(_sentence_drafts(views, si, sv, drafts[-30:]))
+    for si in _candidates(views):
+        drafts.extend(_sentence_drafts(views, si, drafts[-30:]))
     _fill_from_context(drafts)
     events = [d for d in _merge(drafts) if d.roles.get("target")]
     for d in events:
@@ -158,13 +162,46 @@ def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
 
 
 # --------------------------------------------------------------------------- one sentence
-def _sentence_drafts(views: list[SentView], si: int, sv: SentView, earlier: list[Draft]) -> list[Draft]:
+# Every match of _VERBAL and _NOUN has a word starting with one of _TRIGGER_STEMS, or words from both
+# sets of a pair below (a "ban" verb and the goods it stops; a lifting verb before "them"): other
+# sentences are skipped unread.
+_TRIGGER_STEMS = (
+    "sanction", "embargo", "blockade", "ban", "control", "restrict", "curb", "freez", "froze", "unfr", "blacklist",
+    "delist", "list", "measures", "countermeasures", "punitive", "retaliatory", "penalt", "import", "export",
+    "purchase", "shipment", "designat", "entry", "visa", "action",
+)
+_TRIGGER_PAIRS = (
+    (("prohibit", "bar", "halt", "suspen", "cut", "reduc"),
+     ("sale", "transfer", "suppl", "aid", "assistance", "links", "flight", "loan", "funding", "investment",
+      "trade")),
+    (("lift", "revok", "remov", "rescind", "drop", "scrap", "end", "eas", "suspen"), ("them",)),
+)
+
+
+def _candidates(views: BodyViews) -> list[int]:
+    """Sentences that may hold a trigger, in text order."""
+    found = set(views.containing(_TRIGGER_STEMS))
+    for first, second in _TRIGGER_PAIRS:
+        for si in views.containing(first) - found:
+            low = views.low(si)
+            if any(stem in low for stem in second):
+                found.add(si)
+    return sorted(found)
+
+
+def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
+    low = views.low(si)
+    verbal = list(_VERBAL.finditer(low))
+    nouns = list(_NOUN.finditer(low))
+    if not verbal and not nouns:
+        return []  # no trigger: the sentence need not be read
+    sv = views[si]
     found: list[tuple[int, int, str, int | None, str, str]] = []  # s, e, action, action_tok, measure, kind
-    for m in _VERBAL.finditer(sv.low):
+    for m in verbal:
         got = _verbal(sv, m)
         if got is not None:
             found.append(got)
-    for m in _NOUN.finditer(sv.low):
+    for m in nouns:
         s, e = m.start() + sv.start, m.end() + sv.start
         if any(a < e and s < b for a, b, *_r in found):
             continue
@@ -326,7 +363,7 @@ def _measure_text(text: str) -> str:
     return out
 
 
-def _draft(views: list[SentView], si: int, sv: SentView, s: int, e: int, action: str, atok: int | None,
+def _draft(views: BodyViews, si: int, sv: SentView, s: int, e: int, action: str, atok: int | None,
            measure: str, kind: str, triggers: list[tuple[int, int]], earlier: list[Draft]) -> Draft | None:
     doc = sv.doc
     after_noun = atok is not None and sv.tokens[atok].start >= e
@@ -418,7 +455,7 @@ def _imposer(sv: SentView, s: int, e: int, atok: int | None, mod: Modality, stat
             got = _as_imposers(sv, ph)
             if got:
                 return got
-        if (ph is None or not _as_imposers(sv, ph)) and sv.tokens[verb].low.endswith("ing"):
+        if sv.tokens[verb].low.endswith("ing") and (ph is None or not _as_imposers(sv, ph)):
             j = _start_of_verb_group(sv, verb)
             if j > 0 and sv.tokens[j - 1].low == "that":
                 got = reporter_of(sv, j - 1)
@@ -638,12 +675,10 @@ def _reason(sv: SentView, target: list[Party], e: int, action: str) -> str | Non
     if start > sv.end:
         return None
     seg_lo = start - sv.start
-    stop = regex.compile(r'[,;:"“”(]').search(sv.low, seg_lo, min(len(sv.low), seg_lo + 160))
+    stop = _REASON_STOP.search(sv.low, seg_lo, min(len(sv.low), seg_lo + 160))
     hi = stop.start() if stop else min(len(sv.low), seg_lo + 160)
     m = _REASON.search(sv.low, seg_lo, hi)
-    while m is not None and m.group("m") == "for" and regex.match(
-            r"\s*(?:the\s+|an?\s+)?(?:\w+\s+)?(?:months?|years?|weeks?|days?|six|three|period|time)\b",
-            sv.low[m.end():m.end() + 24]):
+    while m is not None and m.group("m") == "for" and _DURATION.match(sv.low[m.end():m.end() + 24]):
         m = _REASON.search(sv.low, m.end(), hi)  # "for another year": a duration; the reason may follow
     if m is None:
         return None
@@ -696,12 +731,12 @@ def _fill_from_context(drafts: list[Draft]) -> None:
 
 
 def _fold(text: str) -> str:
-    return " ".join(w for w in regex.findall(r"\w+", text.casefold()) if w not in ("its", "their", "the"))
+    return " ".join(w for w in _WORD.findall(text.casefold()) if w not in ("its", "their", "the"))
 
 
 def _words(text: str) -> set[str]:
     stop = {"the", "a", "an", "of", "and", "or", "its", "their", "his", "her", "s", "on", "in", "to"}
-    return {w for w in regex.findall(r"\w+", text.casefold()) if w not in stop}
+    return {w for w in _WORD.findall(text.casefold()) if w not in stop}
 
 
 def _imposers_compatible(a: Draft, b: Draft) -> bool:

@@ -36,7 +36,9 @@ def extract(doc: AnalysedDocument) -> Iterator[Statement]:
     for sentence in doc.body_sentences():
         if sentence.is_headline and _shouting(doc.text[sentence.start:sentence.end]):
             continue
-        acts.extend(SentenceParser(ctx, sentence).parse())
+        toks, candidates = ctx.scan(sentence)
+        if candidates:  # a sentence without a word that may open a cue holds no speech act
+            acts.extend(SentenceParser(ctx, sentence, toks, candidates).parse())
     acts.extend(dash_acts(ctx, acts))
     acts.sort(key=lambda a: (a.cue_start, a.cue_end))
     carry_speakers(doc, acts)

@@ -28,14 +28,14 @@ def find_cues(view: SentenceView) -> list[Cue]:
     """Cues in token order; also records them in ``view.cue_at`` for the phrase walks."""
     toks, n = view.toks, view.n
     found: list[Cue] = []
-    i = 0
-    while i < n:
-        cue = _cue_at(view, i) if toks[i].word and not view.inside[i] else None
-        if cue is None:
-            i += 1
+    after = 0  # a cue's own words open no other cue
+    for i in view.candidates:  # no other word can open a cue
+        if i < after or view.inside[i]:
             continue
-        found.append(cue)
-        i = cue.j
+        cue = _cue_at(view, i)
+        if cue is not None:
+            found.append(cue)
+            after = cue.j
     for c in found:
         view.cue_at[c.i] = c
     out = []

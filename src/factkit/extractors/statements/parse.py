@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from factkit.analysis.model import Sentence
 
     from .context import DocContext
+    from .tokens import Tok
 
 PAREN_WINDOW = 30
 _CLAUSE_JOINERS = frozenset(("and", "but", "while", "whereas", ";"))
@@ -48,8 +49,9 @@ _DATELINE = regex.compile(
 class SentenceParser(ComplementParser):
     """Parses one sentence into speech acts."""
 
-    def __init__(self, ctx: DocContext, sentence: Sentence) -> None:
-        super().__init__(ctx, sentence)
+    def __init__(self, ctx: DocContext, sentence: Sentence, toks: list[Tok] | None = None,
+                 candidates: list[int] | None = None) -> None:
+        super().__init__(ctx, sentence, toks, candidates)
         self.acts: list[Act] = []
 
     def parse(self) -> list[Act]:

@@ -126,12 +126,14 @@ def resolve_nesting(doc: AnalysedDocument, acts: list[Act]) -> None:
     order = sorted(acts, key=lambda a: a.cue_start)
     starts = [a.cue_start for a in order]
     for outer in acts:
-        reports = outer.lemma in ("according to", "report") or _is_agency(doc, outer.speaker)
+        reports: bool | None = None  # asked only when the act reports another (the lexicon lookup is dear)
         named = _named_person(doc, outer.speaker)
         for a, z in outer.pieces:
             for inner in order[bisect.bisect_left(starts, a):bisect.bisect_left(starts, z)]:
                 if inner is outer:
                     continue
+                if reports is None:
+                    reports = outer.lemma in ("according to", "report") or _is_agency(doc, outer.speaker)
                 if reports:
                     inner.source = inner.source or outer.speaker
                     outer.drop = True

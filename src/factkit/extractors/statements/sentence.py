@@ -1,27 +1,51 @@
 """One sentence as the attribution parser sees it: tokens, quotes, dates, mentions.
 
-Everything here is computed once per sentence (prefix counts, flags per
-token) so the parser's many small questions ("is this token inside a quote?",
-"does a date end here?") are constant-time lookups.
+Each table (prefix counts, flags per token) is computed at most once per
+sentence, and only when asked for, so the parser's many small questions ("is
+this token inside a quote?", "does a date end here?") are constant-time lookups.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import regex
 
 from . import words as W
 from .quotes import Quote
 from .records import Cue
-from .tokens import DASHES, QUOTE_CHARS, TERMINAL, Tok, tokenize
+from .tokens import DASHES, QUOTE_CHARS, TERMINAL, Tok
 
 if TYPE_CHECKING:
     from factkit.analysis.document import AnalysedDocument
     from factkit.analysis.model import Mention, Sentence
 
     from .context import DocContext
+
+T = TypeVar("T")
+
+
+class lazy(Generic[T]):  # noqa: N801 - used like functools.cached_property
+    """``functools.cached_property`` without its per-read lock (Python < 3.12): built on first read.
+
+    The value lands in the instance ``__dict__``, which later reads find before this descriptor.
+    """
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.build(obj)
+        return value
+
 
 CLOSERS = frozenset((")", "]", "}"))
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "woman", "women")
@@ -30,52 +54,105 @@ _URL = regex.compile(r"(?:https?|www|pic\.)", regex.IGNORECASE)
 
 
 class SentenceView:
-    """Tokens of one sentence with per-token facts from the analysis and the quote scan."""
+    """Tokens of one sentence with per-token facts from the analysis and the quote scan.
 
-    def __init__(self, ctx: DocContext, sentence: Sentence) -> None:
+    Only the tokens are made up front; every per-token table is built the first
+    time the parser asks for it, because most sentences are dropped after the
+    cue search and many tables serve only one word order.
+    """
+
+    def __init__(self, ctx: DocContext, sentence: Sentence, toks: list[Tok] | None = None,
+                 candidates: list[int] | None = None) -> None:
         self.ctx = ctx
         self.doc: AnalysedDocument = ctx.doc
         self.text = ctx.text
         self.sentence = sentence
-        self.toks: list[Tok] = tokenize(self.text, sentence.start, sentence.end)
+        self.toks: list[Tok] = toks if toks is not None else ctx.tokens(sentence)
         self.n = len(self.toks)
-        self.inside = [ctx.inside_quote(t.start) for t in self.toks]
-        self.in_title = ctx.title_tokens([t.text for t in self.toks])
-        self.date_end: dict[int, int] = {}
-        self._date_from_end: dict[int, int] = {}
-        self._in_dates = [False] * self.n
-        self._index_dates()
-        self.words_before = [0] * (self.n + 1)
-        for x, t in enumerate(self.toks):
-            self.words_before[x + 1] = self.words_before[x] + (1 if t.word else 0)
-        self._starts = [t.start for t in self.toks]
-        self._closing_tail = [False] * (self.n + 1)
-        self._closing_tail[self.n] = True
-        for x in range(self.n - 1, -1, -1):
-            t = self.toks[x]
-            self._closing_tail[x] = self._closing_tail[x + 1] and (
-                t.text in TERMINAL or t.text in CLOSERS or t.text in QUOTE_CHARS)
-        self.first_word = next((x for x, t in enumerate(self.toks) if t.word), self.n)
-        self.commas = [t.start for t in self.toks if t.text == ","]
-        self.urls = [t.start for t in self.toks
-                     if _URL.match(t.text if t.low != "pic" else "pic.")]
+        # words that may open a cue (the only tokens the cue search looks at)
+        self.candidates: list[int] = candidates if candidates is not None else ctx.cue_candidates(self.toks)
         self.cue_at: dict[int, Cue] = {}
 
-    def _index_dates(self) -> None:
+    @lazy
+    def inside(self) -> list[bool]:
+        return self.ctx.inside_flags(self.toks)
+
+    @lazy
+    def in_title(self) -> list[bool]:
+        return self.ctx.title_tokens(self.toks)
+
+    @lazy
+    def _date_index(self) -> tuple[dict[int, int], dict[int, int], list[bool]]:
+        """Token spans of the analysis' dates: end by start token, start by end token, membership."""
+        date_end: dict[int, int] = {}
+        from_end: dict[int, int] = {}
+        in_dates = [False] * self.n
         dates = self.doc.dates_in(self.sentence.start, self.sentence.end)
-        if not dates:
-            return
-        starts = {t.start: k for k, t in enumerate(self.toks)}
-        for d in dates:
-            k = starts.get(d.start)
-            if k is None:
-                continue
-            e = k
-            while e < self.n and self.toks[e].start < d.end:
-                self._in_dates[e] = True
-                e += 1
-            self.date_end[k] = e
-            self._date_from_end[e] = k
+        if dates:
+            starts = {t.start: k for k, t in enumerate(self.toks)}
+            for d in dates:
+                k = starts.get(d.start)
+                if k is None:
+                    continue
+                e = k
+                while e < self.n and self.toks[e].start < d.end:
+                    in_dates[e] = True
+                    e += 1
+                date_end[k] = e
+                from_end[e] = k
+        return date_end, from_end, in_dates
+
+    @lazy
+    def date_end(self) -> dict[int, int]:
+        return self._date_index[0]
+
+    @lazy
+    def _date_from_end(self) -> dict[int, int]:
+        return self._date_index[1]
+
+    @lazy
+    def _in_dates(self) -> list[bool]:
+        return self._date_index[2]
+
+    @lazy
+    def words_before(self) -> list[int]:
+        out = [0] * (self.n + 1)
+        for x, t in enumerate(self.toks):
+            out[x + 1] = out[x] + (1 if t.word else 0)
+        return out
+
+    @lazy
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.toks]
+
+    @lazy
+    def _closing_tail(self) -> list[bool]:
+        """Whether only closing punctuation follows from each token on."""
+        tail = [False] * (self.n + 1)
+        tail[self.n] = True
+        for x in range(self.n - 1, -1, -1):
+            t = self.toks[x].text
+            tail[x] = tail[x + 1] and (t in TERMINAL or t in CLOSERS or t in QUOTE_CHARS)
+            if not tail[x]:
+                break
+        return tail
+
+    @lazy
+    def first_word(self) -> int:
+        return next((x for x, t in enumerate(self.toks) if t.word), self.n)
+
+    @lazy
+    def commas(self) -> list[int]:
+        return [t.start for t in self.toks if t.text == ","]
+
+    @lazy
+    def urls(self) -> list[int]:
+        start, end = self.sentence.start, self.sentence.end
+        folded = self.ctx.folded
+        # a token matching _URL matches it in the sentence too; one folding to "pic" leaves "pic" in the fold
+        if folded is not None and _URL.search(self.text, start, end) is None and folded.find("pic", start, end) < 0:
+            return []
+        return [t.start for t in self.toks if _URL.match(t.text if t.low != "pic" else "pic.")]
 
     def _in_date(self, k: int) -> bool:
         return 0 <= k < self.n and self._in_dates[k]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 TOKEN_RE = regex.compile(
@@ -13,34 +11,70 @@ TOKEN_RE = regex.compile(
     r"|[\p{L}\p{N}]+(?:(?:[-&]|['’´](?!s(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*"
     r"|[^\s\p{L}\p{N}]"
 )
-_APOS = str.maketrans({"’": "'", "´": "'", "‘": "'"})
 QUOTE_CHARS = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "‘", "’", "'", "``", "''"))
 TERMINAL = frozenset(".!?…")
 DASHES = frozenset(("—", "–", "-", "--"))
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    word: bool  # starts with a letter or digit: asked so often it is stored, not computed
+    """One token: offsets, text, its fold (``low``) and whether it starts with a letter or digit.
+
+    A plain slotted class: sentences are tokenized by the thousand and a frozen
+    dataclass costs four times as much to construct. Treat instances as immutable.
+    """
+
+    __slots__ = ("start", "end", "text", "low", "word")
+
+    def __init__(self, start: int, end: int, text: str, low: str, word: bool) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+        self.word = word  # asked so often it is stored, not computed
 
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
 
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.end}, {self.text!r})"
 
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Tokens of ``text[start:end]`` with absolute offsets."""
-    chunk = text[start:end]
-    folded = chunk.translate(_APOS).casefold()
-    same_length = len(folded) == len(chunk)  # then a token's fold is a slice of the sentence's
-    out = []
+
+def fold(text: str) -> str:
+    """The comparison form of a token: straight apostrophes, case folded."""
+    return text.replace("’", "'").replace("´", "'").replace("‘", "'").casefold()  # str.translate is slower
+
+
+def fold_same_length(text: str) -> str | None:
+    """``fold(text)`` when it keeps every offset (almost always), else None.
+
+    Case folding works character by character, so when the lengths agree every
+    character folded to exactly one and a token's fold is a slice of the text's.
+    """
+    folded = fold(text)
+    return folded if len(folded) == len(text) else None
+
+
+def tokenize(text: str, start: int, end: int, folded: str | None = None) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with absolute offsets.
+
+    ``folded`` is ``fold_same_length(text)`` of the whole text when the caller has it,
+    so the sentence need not be folded again.
+    """
+    base = 0
+    if folded is None:
+        folded = fold_same_length(text[start:end])
+        base = start
+    out: list[Tok] = []
+    append = out.append
+    if folded is None:
+        for m in TOKEN_RE.finditer(text, start, end):
+            t = m.group()
+            a, b = m.span()
+            append(Tok(a, b, t, fold(t), t[:1].isalnum()))
+        return out
     for m in TOKEN_RE.finditer(text, start, end):
         t = m.group()
-        a, b = m.start(), m.end()
-        low = folded[a - start:b - start] if same_length else t.translate(_APOS).casefold()
-        out.append(Tok(a, b, t, low, t[:1].isalnum()))
+        a, b = m.span()
+        append(Tok(a, b, t, folded[a - base:b - base], t[:1].isalnum()))
     return out
