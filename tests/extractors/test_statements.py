@@ -556,3 +556,19 @@ def test_she_is_not_the_person_her_words_report_on(analyzer):
 def test_modifiers_sharing_one_plural_head_speak_together(analyzer):
     s = one(analyzer, "The truce was signed on Sunday, Qatari and Egyptian mediators said.")
     assert s.speaker.text == "Qatari and Egyptian mediators"
+
+
+def test_a_place_after_the_addressee_is_not_what_was_said(analyzer):
+    text = ('"We are not going anywhere," dock union leader Rosa Quintero told reporters outside the '
+            'port gates. "The strike goes on."')
+    got = run(analyzer, text)
+    assert [(s.kind, s.speaker.text, s.addressee.text, s.content) for s in got] == [
+        ("direct", "dock union leader Rosa Quintero", "reporters", "We are not going anywhere"),
+        ("direct", "dock union leader Rosa Quintero", "reporters", "The strike goes on."),
+    ]
+
+
+def test_a_multiword_addressee_before_that(analyzer):
+    s = one(analyzer, "Mayor Ines Castro told a local radio station that the bridge would reopen in May.")
+    assert s.addressee is not None and s.addressee.text.endswith("local radio station")
+    assert s.content == "the bridge would reopen in May"

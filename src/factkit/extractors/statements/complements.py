@@ -19,7 +19,7 @@ Start = tuple[int, tuple[int, int] | None, Quote | None]
 THAT_WINDOW = 16
 TO_WINDOW = 12
 _PP_ADJUNCT = frozenset("""on in at during after before to from via by through with when while late early
-earlier shortly without following ahead""".split())
+earlier shortly without following ahead outside inside near amid upon across""".split())
 _INNER_PUNCT = frozenset((",", "'s", ".", "-", "&"))
 _STANCE_LINKS = frozenset("that about over at for regarding on with in of".split())
 
@@ -153,7 +153,9 @@ class ComplementParser(PhraseParser):
         if t == j:
             return (t + 1, None, self._quote_at(t + 1))
         if C.ADDR in frame.takes or C.ADDR_TO in frame.takes:
-            np = self.np_right(j, t, addressee=True) or self._loose_addressee(j, t)
+            np = self.np_right(j, t, addressee=True)
+            if np is None or not self._adjunct_region(np[1], t):  # "told a radio station that"
+                np = self._loose_addressee(j, t)
             if np is not None and self._adjunct_region(np[1], t):
                 return (t + 1, np, self._quote_at(t + 1))
         if self._adjunct_region(j, t):
@@ -205,6 +207,8 @@ class ComplementParser(PhraseParser):
             return None
         if toks[after].low in frame.preps and after + 1 < n:
             return (after + 1, np, None)
+        if toks[after].low in W.PREPOSITIONS:
+            return None  # "told reporters outside the building": a place, not what was said
         if toks[after].text == ":":
             return (after + 1, np, self._quote_at(after + 1))
         if C.ANY in frame.takes or (C.CLAUSE in frame.takes and self._finite_ahead(after)):
