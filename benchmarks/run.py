@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Throughput and scaling of factkit, with spaCy's small English model side by side.
 
-    python benchmarks/run.py [--corpus-mb 10] [--stream-mb 100] [--skip-spacy]
+    python benchmarks/run.py [--corpus-mb 10] [--stream-mb 100] [--skip-spacy] [--plugins]
 
-Builds a corpus from examples/articles/ (each copy gets its own id, so nothing
-is cached), then reports as a Markdown table: words/s with 1 and 2 workers,
-spaCy ``en_core_web_sm`` (sentences + NER, ``n_process=1``) on the same
-corpus, peak RSS of ``factkit extract --jsonl`` streaming a large file, time
+Measures factkit's built-in extractors (``FACTKIT_LOAD_PLUGINS=''``), the part
+compared with spaCy; ``--plugins`` adds whatever plugins are installed. Builds a
+corpus from examples/articles/ (each copy gets its own id, so nothing is
+cached), then reports as a Markdown table: words/s with 1 and 2 workers, spaCy
+``en_core_web_sm`` (sentences + NER, ``n_process=1``) on the same corpus, peak RSS of ``factkit extract --jsonl`` streaming a large file, time
 per article as length grows from 1 KB to 1 MB, and the cold start of
 ``factkit extract`` on one article. Figures are measured, not asserted.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -142,11 +144,15 @@ def main() -> int:
     ap.add_argument("--corpus-mb", type=float, default=10.0)
     ap.add_argument("--stream-mb", type=float, default=100.0)
     ap.add_argument("--skip-spacy", action="store_true")
+    ap.add_argument("--plugins", action="store_true", help="also run the installed plugins")
     a = ap.parse_args()
+    if not a.plugins:
+        os.environ["FACTKIT_LOAD_PLUGINS"] = ""  # read by this process and the CLI it starts
 
     records = build_corpus(a.corpus_mb)
     mb = sum(len(r["text"].encode()) for r in records) / 1e6
-    print(f"corpus: {len(records)} articles, {mb:.1f} MB, {words(records)} words\n")
+    print(f"corpus: {len(records)} articles, {mb:.1f} MB, {words(records)} words; "
+          f"{'installed plugins too' if a.plugins else 'built-in extractors only'}\n")
     rows = []
     one = factkit_rate(records, 1)
     rows.append(("factkit, 1 worker", f"{one:,.0f} words/s"))
