@@ -7,9 +7,10 @@ Measures factkit's built-in extractors (``FACTKIT_LOAD_PLUGINS=''``), the part
 compared with spaCy; ``--plugins`` adds whatever plugins are installed. Builds a
 corpus from examples/articles/ (each copy gets its own id, so nothing is
 cached), then reports as a Markdown table: words/s with 1 and 2 workers, spaCy
-``en_core_web_sm`` (sentences + NER, ``n_process=1``) on the same corpus, peak RSS of ``factkit extract --jsonl`` streaming a large file, time
-per article as length grows from 1 KB to 1 MB, and the cold start of
-``factkit extract`` on one article. Figures are measured, not asserted.
+``en_core_web_sm`` (sentences + NER, ``n_process=1``) on the same corpus, peak
+RSS of ``factkit extract --jsonl`` streaming a large file, time per article as
+length grows from 1 KB to 1 MB, and the cold start of ``factkit extract`` on one
+article. Figures are measured, not asserted.
 """
 
 from __future__ import annotations
