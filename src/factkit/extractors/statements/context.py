@@ -11,7 +11,7 @@ from factkit.analysis.lexicon import Lexicon
 
 from . import cues as C
 from .quotes import Quote, find_quotes, paragraph_extents
-from .tokens import TOKEN_RE, Tok, fold_same_length, tokenize
+from .tokens import ASCII_TOKEN_RE, TOKEN_RE, Tok, fold_same_length, tokenize
 
 if TYPE_CHECKING:
     from factkit.analysis.document import AnalysedDocument
@@ -68,7 +68,9 @@ class DocContext:
             return toks, self.cue_candidates(toks)
         toks: list[Tok] = []
         candidates: list[int] = []
-        for m in TOKEN_RE.finditer(self.text, sentence.start, sentence.end):
+        text, start, end = self.text, sentence.start, sentence.end
+        pattern = ASCII_TOKEN_RE if text[start:end].isascii() else TOKEN_RE
+        for m in pattern.finditer(text, start, end):
             a, b = m.span()
             t = m.group()
             low = folded[a:b]

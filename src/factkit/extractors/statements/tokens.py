@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 TOKEN_RE = regex.compile(
@@ -10,6 +12,17 @@ TOKEN_RE = regex.compile(
     r"|['’´]s(?![\p{L}\p{N}])"
     r"|[\p{L}\p{N}]+(?:(?:[-&]|['’´](?!s(?![\p{L}\p{N}])))[\p{L}\p{N}]+)*"
     r"|[^\s\p{L}\p{N}]"
+)
+# TOKEN_RE for pure-ASCII text, where the stdlib engine is about twice as fast. In ASCII,
+# \p{L} is [A-Za-z], \p{N} is [0-9], the curly apostrophes cannot occur, and the regex
+# module's \s is [\t-\r ] (the stdlib's also takes \x1c-\x1f, so it is spelled out).
+# The two patterns agree on random ASCII strings with any pos/endpos (checked on 300k of them).
+ASCII_TOKEN_RE = re.compile(
+    r"``|''"
+    r"|(?:[A-Za-z]\.){2,}"
+    r"|'s(?![A-Za-z0-9])"
+    r"|[A-Za-z0-9]+(?:(?:[-&]|'(?!s(?![A-Za-z0-9])))[A-Za-z0-9]+)*"
+    r"|[^\t-\r A-Za-z0-9]"
 )
 QUOTE_CHARS = frozenset(("\"", "“", "”", "„", "‟", "«", "»", "‘", "’", "'", "``", "''"))
 TERMINAL = frozenset(".!?…")
@@ -67,13 +80,14 @@ def tokenize(text: str, start: int, end: int, folded: str | None = None) -> list
         base = start
     out: list[Tok] = []
     append = out.append
+    pattern = ASCII_TOKEN_RE if text[start:end].isascii() else TOKEN_RE
     if folded is None:
-        for m in TOKEN_RE.finditer(text, start, end):
+        for m in pattern.finditer(text, start, end):
             t = m.group()
             a, b = m.span()
             append(Tok(a, b, t, fold(t), t[:1].isalnum()))
         return out
-    for m in TOKEN_RE.finditer(text, start, end):
+    for m in pattern.finditer(text, start, end):
         t = m.group()
         a, b = m.span()
         append(Tok(a, b, t, folded[a - base:b - base], t[:1].isalnum()))
