@@ -162,3 +162,16 @@ def test_package_data_is_parsed_once():
 def test_compile_is_cached_until_a_change(lex):
     assert lex.compile() is lex.compile()
     assert lex.freeze() is lex.compile()
+
+
+def test_what_a_lexicon_remembers_follows_every_change():
+    """Word sets and lookups are cached per lexicon; teaching it something must show at once."""
+    lex = Lexicon.default()
+    assert "blorted" not in lex.speech_verbs and "grand vizier" not in lex.titles
+    assert lex.lookup("Zemblania") is None
+    lex.add_speech_verbs(["blorted"], lemma="blort")
+    lex.add_titles(["Grand Vizier"])
+    lex.add_entity("Zemblania", "country")
+    assert "blorted" in lex.speech_verbs and "grand vizier" in lex.titles
+    entry = lex.lookup("Zemblania")
+    assert entry is not None and entry.name == "Zemblania"

@@ -265,6 +265,7 @@ _TENSE = regex.compile(
 # finds the same cues as scanning every position, several times faster. The run also takes
 # the three non-ASCII letters that match an ASCII one case-insensitively.
 _TENSE_WORD = re.compile("[A-Za-z\u0130\u017f\u212a]+|['’]ll")
+_TENSE_WORD_SPLIT = re.compile(f"({_TENSE_WORD.pattern})")
 _CASE_ALIKE = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})
 _TENSE_OPENERS = frozenset(
     "will won wo shall would wouldn is are am was were be plan plans planning intend intends "
@@ -282,15 +283,16 @@ def _case_key(word: str) -> str:
 
 def _tense_matches(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     """What ``_TENSE.finditer(text, lo, hi)`` yields, trying the pattern only where a cue can start."""
+    # the word pattern has no lookaround, so splitting the slice finds the words finditer would
+    parts = _TENSE_WORD_SPLIT.split(text[lo:hi])  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    starts = list(accumulate(map(len, parts), initial=lo))[1::2]
     found = []
     pos = lo
-    for w in _TENSE_WORD.finditer(text, lo, hi):
-        p = w.start()
+    for k in [k for k, word in enumerate(words) if word in _TENSE_OPENERS or word.endswith(("ed", "ll"))
+              or (not (word.isascii() and word.islower()) and _case_key(word) in _TENSE_OPENERS)]:
+        p = starts[k]
         if p < pos:
-            continue
-        word = w.group()
-        if not (word in _TENSE_OPENERS or word.endswith(("ed", "ll"))
-                or (not (word.isascii() and word.islower()) and _case_key(word) in _TENSE_OPENERS)):
             continue
         m = _TENSE.match(text, p, hi)
         if m is not None:

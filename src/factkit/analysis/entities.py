@@ -16,10 +16,11 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence, Set as AbstractSet
-from itertools import chain
+from itertools import chain, compress
 from dataclasses import dataclass, field
 
-from .lexicon import TOKEN_RE, CompiledLexicon, Lexicon, Surface, fold_token, fold_tokens, token_columns
+from .lexicon import (TOKEN_RE, CompiledLexicon, Lexicon, Surface, fold_token, fold_tokens,
+                      token_columns_with_gaps)
 from .model import EntityRecord, Mention, Position, Region, Sentence
 
 # ---------------------------------------------------------------------------- word lists
@@ -57,6 +58,7 @@ Trust Holdings Industries Airlines Airways Network Brigade Brigades Battalion Mi
 Government Chamber Mission Syndicate Cartel Journal Times Post Daily Reserve Politburo Kremlin
 Pentagon""".split())
 CORP_SUFFIX = frozenset("Co Cos Corp Inc Ltd LLC Plc PLC AG SA GmbH NV Bhd Pty LP LLP".split())
+_ORG_HEAD_FOLDS = frozenset(fold_token(w) for w in ORG_HEADS | CORP_SUFFIX)
 _NOT_NAME_WORDS = ORG_HEADS | _INSTITUTIONAL | CORP_SUFFIX
 _STANDALONE = frozenset("Senate Congress Parliament Cabinet Politburo Kremlin Pentagon".split())
 _TAIL_LINKS = frozenset(("of", "for", "on"))
@@ -287,7 +289,7 @@ class _Article:
         self.lex = lex
         self.tables = tables
         self.text = text
-        self.ts, self.te, self.tx = token_columns(text)
+        self.ts, self.te, self.tx, self.gap = token_columns_with_gaps(text)
         self.n = n = len(self.tx)
         self.tf = tf = fold_tokens(self.tx)
         # where each folded word occurs: a phase looks only at the tokens of the words it cares about
@@ -312,13 +314,12 @@ class _Article:
         self.persons: list[_Ent] = []
         self.positions_raw: list[tuple[_Ent, _PosInfo]] = []
         self.heads_cache: dict[int, set[str]] = {}
-        self.tlen = self._title_lengths()
-        self.title_starts = [i for i in self.tokens_of(self.lex.title_firsts, self.hyphenated) if self.tlen[i]]
+        self.tlen, self.title_starts = self._title_lengths()
         self.namey_loose, self.namey_strict = self._namey_tables()
 
     # -- token tables -------------------------------------------------------
     def _locate(self, sentences: list[Sentence], junk: list[Region]) -> None:
-        n, ts, te, text = self.n, self.ts, self.te, self.text
+        n, ts, te = self.n, self.ts, self.te
         sid = self.sid = [-1] * n
         flags = self.junk = [False] * n
         # token indices where the sentence or the junk flag may change (None: anywhere)
@@ -357,7 +358,7 @@ class _Article:
                     flags[i] = True
         self.nsent = len(sentences)
         # joined[i]: token i continues token i-1 inside one sentence with only plain spacing between
-        gap = self.gap = [""] + [text[a:b] for a, b in zip(te, ts[1:])] if n else []
+        gap = self.gap
         joined = self.joined = [g == " " or ((not g or g.isspace()) and g.count("\n") <= 1) for g in gap]
         if n:
             joined[0] = False
@@ -414,23 +415,30 @@ class _Article:
                 out[s] = (caps >= 2 and caps >= 0.8 * (lo + up)) or (up >= 3 and lo == 0)
         return out
 
-    def _title_lengths(self) -> list[int]:
-        """``title_len(i)`` of every token: only tokens that can open a title need the lexicon."""
-        firsts = self.lex.title_firsts
+    def _title_lengths(self) -> tuple[list[int], list[int]]:
+        """``title_len(i)`` of every token, and the tokens that open a title, in order.
+
+        Only tokens that can open a title need the lexicon.
+        """
         out = [0] * self.n
-        for i in self.tokens_of(firsts, self.hyphenated):
-            out[i] = self._title_len(i, self.run_end[i])
-        return out
+        starts = []
+        for i in self.tokens_of(self.lex.title_firsts, self.hyphenated):
+            k = out[i] = self._title_len(i, self.run_end[i])
+            if k:
+                starts.append(i)
+        return out, starts
 
     def _namey_tables(self) -> tuple[list[bool], list[bool]]:
         """``namey(i, title_ok=True)`` and ``namey(i)`` of every token, worked out once.
 
         Only a capitalised or hyphenated token can be part of a name; the others stay False.
+        Each token's answer depends on that token alone, so the order they are visited in is free.
         """
         n, tx, tf, junk, sid, run_end = self.n, self.tx, self.tf, self.junk, self.sid, self.run_end
         not_name, first_tok, title_firsts = self.tables.not_name, self.first_tok, self.lex.title_firsts
         loose, strict = [False] * n, [False] * n
-        for i in sorted(set(self.capitalised).union(self.tokens_of(self.hyphenated))):
+        hyphenated = [i for i in self.tokens_of(self.hyphenated) if not tx[i][0].isupper()]
+        for i in chain(self.capitalised, hyphenated):
             if junk[i]:
                 continue
             t, f = tx[i], tf[i]
@@ -674,10 +682,30 @@ class _Article:
         return t[:1].isupper() and not self.junk[k] and self.cover[k] is None
 
     def org_candidates(self) -> list[_Cand]:
+        """Names around an organisation head word ("... Party", "... Corp").
+
+        A name never crosses a token that is not joined to the one before, so only the stretches
+        of joined tokens that hold a head word are walked; the others cannot yield a candidate.
+        """
         out: list[_Cand] = []
+        tx, joined, run_end, capitalised = self.tx, self.joined, self.run_end, self.capitalised
+        done = 0
+        for h in self.tokens_of(_ORG_HEAD_FOLDS):
+            if h < done or not (tx[h] in ORG_HEADS or tx[h] in CORP_SUFFIX):
+                continue
+            lo = h
+            while joined[lo]:
+                lo -= 1
+            done = run_end[h]
+            first, last = bisect.bisect_left(capitalised, lo), bisect.bisect_left(capitalised, done)
+            self._orgs_in(capitalised[first:last], out)
+        return out
+
+    def _orgs_in(self, capitalised: list[int], out: list[_Cand]) -> None:
+        """Candidates from the capitalised tokens of one stretch of joined tokens, in order."""
         n, tx, tf = self.n, self.tx, self.tf
         after = 0  # a name runs from a capitalised token; the tokens it took are done
-        for i in self.capitalised:
+        for i in capitalised:
             if i < after or not self.capish(i):
                 continue
             j = i
@@ -697,7 +725,6 @@ class _Article:
                     if cand is not None:
                         out.append(cand)
             after = j + 1
-        return out
 
     def org_word(self, k: int) -> bool:
         f = self.tf[k]
@@ -1082,7 +1109,7 @@ class _Article:
     # -- phase: people --------------------------------------------------------
     def people(self) -> None:
         lex, tf, tx = self.lex, self.tf, self.tx
-        self.lower_words = {f for f, low in zip(tf, self.lowercase) if low}
+        self.lower_words = set(compress(tf, self.lowercase))
         # only a cue word (honorific, speech verb, given name ...) or a word before "who" starts a person
         cues = self.tables.person_cues
         starts = set(self.tokens_of(cues))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,6 +26,8 @@ Via = Literal["name", "alias", "demonym", "seat", "capital", "place"]
 _ENTITY_TYPES = frozenset(("person", "organization", "country", "place"))
 _VIA_RANK = {"name": 0, "alias": 1, "seat": 2, "capital": 3, "demonym": 4, "place": 5}
 _TYPE_RANK = {"country": 0, "organization": 1, "person": 2, "place": 3}
+_LOOKUP_CACHE = 4096
+_UNSEEN = object()
 
 # A token: an initialism ("U.S."), a word with inner hyphens/apostrophes ("Sino-U.S.", "don't",
 # "Kil-yon"), a name initial ("A."), or a possessive clitic ("'s"), which stays a token of its own
@@ -50,8 +53,20 @@ def fold_token(token: str) -> str:
 
 
 def fold_tokens(tokens: Iterable[str]) -> list[str]:
-    """:func:`fold_token` of each token (one pass, no call per ASCII token)."""
-    return [t.lower().replace(".", "") if t.isascii() else fold_token(t) for t in tokens]
+    """:func:`fold_token` of each token.
+
+    The tokens are folded as one joined string: every step of the fold maps characters one by one
+    (ASCII ``lower()`` equals ``casefold()``), so folding the whole equals folding each part.
+    """
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
+    if not tokens:
+        return []
+    joined = "\x00".join(tokens)
+    if joined.count("\x00") != len(tokens) - 1:  # a token holding the separator: fold one by one
+        return [fold_token(t) for t in tokens]
+    if joined.isascii():
+        return joined.lower().replace(".", "").split("\x00")
+    return _straight(joined).replace(".", "").casefold().split("\x00")
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -60,6 +75,21 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
 
 
 _TOKEN_SPLIT = regex.compile(f"({TOKEN_RE.pattern})")
+# TOKEN_RE for a text whose letters and digits are all ASCII (nearly every news text: its
+# non-ASCII characters are quotes and dashes): there \p{Lu}, \p{L} and \p{N} are [A-Z],
+# [A-Za-z] and [0-9], and the standard ``re`` engine splits such text in about half the time.
+_ASCII_TOKEN_SPLIT = re.compile(
+    r"([A-Z]\.(?=[ \t\r\n]+[A-Z])"
+    r"|['’´]s(?![A-Za-z0-9])"
+    r"|(?:(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+)"
+    r"(?:(?:-|['’´](?!s(?![A-Za-z0-9])))(?:(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+))*)"
+)
+_NON_ASCII_WORD_CHAR = regex.compile(r"[[\p{L}\p{N}]--[\x00-\x7f]]", regex.V1)
+
+
+def _ascii_words(text: str) -> bool:
+    """Are all of the text's letters and digits ASCII? (Then ``_ASCII_TOKEN_SPLIT`` applies.)"""
+    return text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None
 
 
 def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -67,9 +97,20 @@ def token_columns(text: str) -> tuple[list[int], list[int], list[str]]:
 
     Splitting around the tokens and summing lengths builds no match object per token.
     """
-    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    starts, ends, tokens, _ = token_columns_with_gaps(text)
+    return starts, ends, tokens
+
+
+def token_columns_with_gaps(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """:func:`token_columns` plus the text between each token and the one before ("" first)."""
+    splitter = _ASCII_TOKEN_SPLIT if _ascii_words(text) else _TOKEN_SPLIT
+    parts = splitter.split(text)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts), initial=0))
-    return bounds[1:-1:2], bounds[2::2], parts[1::2]
+    tokens = parts[1::2]
+    gaps = parts[2:-1:2]
+    if tokens:
+        gaps.insert(0, "")
+    return bounds[1:-1:2], bounds[2::2], tokens, gaps
 
 
 def _phrase(surface: str) -> tuple[str, ...]:
@@ -262,6 +303,9 @@ class Lexicon:
         self._given: set[str] = set()
         self._surnames_first: set[str] = set()
         self._compiled: CompiledLexicon | None = None
+        # read-only views and lookup answers; both are dropped whenever the lexicon changes
+        self._views: dict[str, frozenset[str]] = {}
+        self._lookups: dict[str, LexEntry | None] = {}
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -278,6 +322,7 @@ class Lexicon:
             lex.add_speech_verbs((lemma, *forms), lemma=lemma)
         lex._given.update(_word_key(g) for g in data.given if g.strip())
         lex._surnames_first.update(_word_key(s) for s in data.surnames_first if s.strip())
+        lex._changed()
         return lex
 
     # -- extending ----------------------------------------------------------
@@ -323,23 +368,32 @@ class Lexicon:
 
     def _changed(self) -> None:
         self._compiled = None
+        self._views.clear()
+        self._lookups.clear()
+
+    def _view(self, name: str, words: set[str] | dict[str, str]) -> frozenset[str]:
+        """A frozen copy of one word table, built once per lexicon state (extractors ask per article)."""
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = frozenset(words)
+        return view
 
     # -- reading ------------------------------------------------------------
     @property
     def speech_verbs(self) -> frozenset[str]:
-        return frozenset(self._verbs)
+        return self._view("speech_verbs", self._verbs)
 
     @property
     def titles(self) -> frozenset[str]:
-        return frozenset(self._titles)
+        return self._view("titles", self._titles)
 
     @property
     def honorifics(self) -> frozenset[str]:
-        return frozenset(self._honorifics)
+        return self._view("honorifics", self._honorifics)
 
     @property
     def modifiers(self) -> frozenset[str]:
-        return frozenset(self._modifiers)
+        return self._view("modifiers", self._modifiers)
 
     def speech_verb_lemma(self, form: str) -> str | None:
         return self._verbs.get(_word_key(form))
@@ -358,8 +412,19 @@ class Lexicon:
         """The entry a whole surface names ("U.S." → United States), or None.
 
         Short capitals are case-sensitive ("US" is the country, "us" is not);
-        everything else ignores case and dots.
+        everything else ignores case and dots. Answers are remembered until the lexicon changes
+        (at most ``_LOOKUP_CACHE`` of them: extractors ask about the same few words per article).
         """
+        entry = self._lookups.get(surface, _UNSEEN)  # one read: another thread may clear the cache
+        if entry is not _UNSEEN:
+            return entry  # type: ignore[return-value]
+        entry = self._lookup(surface)
+        if len(self._lookups) >= _LOOKUP_CACHE:
+            self._lookups.clear()
+        self._lookups[surface] = entry
+        return entry
+
+    def _lookup(self, surface: str) -> LexEntry | None:
         tokens = [t for _, _, t in tokenize(_strip_the(surface))]
         if not tokens:
             return None
@@ -438,4 +503,4 @@ class Lexicon:
 
 
 __all__ = ["CompiledLexicon", "LexEntry", "Lexicon", "Surface", "TOKEN_RE", "fold_token", "fold_tokens",
-           "token_columns", "tokenize"]
+           "token_columns", "token_columns_with_gaps", "tokenize"]

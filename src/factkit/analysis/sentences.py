@@ -114,16 +114,11 @@ def nonblank_lines(text: str) -> list[tuple[int, int, int]]:
     out = []
     pos = 0
     for raw in text.splitlines(True):
-        end = pos + len(raw)
-        s = pos
-        while s < end and text[s].isspace():
-            s += 1
-        if s < end:
-            e = end
-            while text[e - 1].isspace():
-                e -= 1
-            out.append((s, e, s - pos))
-        pos = end
+        content = raw.lstrip()  # strip() and isspace() agree on what whitespace is
+        if content:
+            s = pos + len(raw) - len(content)
+            out.append((s, s + len(content.rstrip()), s - pos))
+        pos += len(raw)
     return out
 
 
@@ -233,7 +228,7 @@ def _split_segment(text: str, s: int, e: int) -> list[tuple[int, int]]:
             pieces.append((cur, end))
             cur = q
     pieces.append((cur, e))
-    if all(pe - ps <= _MAX_SENTENCE for ps, pe in pieces):
+    if e - s <= _MAX_SENTENCE or all(pe - ps <= _MAX_SENTENCE for ps, pe in pieces):
         return pieces
     return [part for ps, pe in pieces for part in _bounded(text, ps, pe)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factkit.analysis import lexicon
 from factkit.extractors import _events
 from factkit.extractors.statements import tokens
 
@@ -34,3 +35,15 @@ def test_the_two_patterns_differ_where_only_unicode_letters_count():
     """A guard that the comparison above compares something: non-ASCII is the Unicode pattern's job."""
     assert [m.group() for m in tokens.TOKEN_RE.finditer("Müller said")] == ["Müller", "said"]
     assert [m.group() for m in tokens.ASCII_TOKEN_RE.finditer("Müller said")] != ["Müller", "said"]
+
+
+_ASCII_WORDS = st.text(st.one_of(st.characters(max_codepoint=127), st.sampled_from(_TRICKY + "’´“”—\xa0\u2003"),
+                                 st.sampled_from("aZ09.")), max_size=60)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_ASCII_WORDS)
+def test_lexicon_tokens_of_ascii_words_match_the_unicode_pattern(text):
+    """The analysis' fast split applies whenever letters and digits are ASCII (quotes, dashes may not be)."""
+    assert lexicon._ascii_words(text)
+    assert lexicon._ASCII_TOKEN_SPLIT.split(text) == lexicon._TOKEN_SPLIT.split(text)
