@@ -265,3 +265,21 @@ def test_a_draft_that_would_threaten_sanctions_is_a_possible_threat(analyzer: An
     e = one(analyzer, "Norway circulated a draft resolution that would threaten sanctions against commanders "
                       "who block aid.")
     assert (e.attributes["action"], e.status) == ("threaten", "hypothetical")
+
+
+def test_a_target_ends_where_a_relative_clause_without_that_begins(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Britain imposed sanctions on four shipping firms it accused of carrying Iranian oil.")
+    assert role(e, "target") == ["four shipping firms"]
+
+
+def test_a_target_counted_with_more_than(analyzer: Analyzer) -> None:
+    e = one(analyzer, "Japan has added more than 40 Russian entities to its export blacklist.")
+    assert role(e, "target") == ["more than 40 Russian entities"]
+
+
+@pytest.mark.parametrize("text", [
+    "Regulators announced the easing of the banking rules for Iranian exporters.",
+    "Lawyers argued that the deals with Venezuelan state firms were sanctionable.",
+])
+def test_a_trigger_word_inside_a_longer_word_is_no_sanction(analyzer: Analyzer, text: str) -> None:
+    assert run(analyzer, text) == ([], [])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 import sys
@@ -155,6 +156,7 @@ class Tok(NamedTuple):
 
 _new_tok = functools.partial(tuple.__new__, Tok)  # Tok from a 4-tuple without a Python-level call
 _tok_end = operator.itemgetter(1)  # Tok.end, for bisecting the tokens
+_MANY_STEMS = 12  # from this many stems on, one regex scan beats a str.find pass per stem
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -273,7 +275,7 @@ class BodyViews(Sequence[SentView]):
         # Folding is per character except for final sigma, so without one a slice of the folded
         # document is exactly the folded sentence (and a slice of that the folded token).
         self._sliceable = "Σ" not in doc.text
-        self._found: dict[tuple[str, ...], frozenset[int]] = {}
+        self._found: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[int]] = {}
 
     def __len__(self) -> int:
         return len(self.sentences)
@@ -310,29 +312,40 @@ class BodyViews(Sequence[SentView]):
             self._fold = fold_same_length(self.doc.text)
         return self._fold
 
-    def containing(self, stems: Iterable[str]) -> frozenset[int]:
+    def containing(self, stems: Iterable[str], unless: tuple[str, ...] = ()) -> frozenset[int]:
         """Indices of the sentences with a word that starts with one of ``stems`` (lowercase ASCII).
 
         A cheap necessary condition for a trigger pattern: every match of it has a word (after a
         ``\\b`` or a space) that begins with a stem. A stem right after an ASCII letter, digit or
         underscore starts no word ("said" holds no "aid"); any other character may end a word.
+        A word that begins with one of ``unless`` counts for nothing: a word no pattern can match
+        there ("spokesman" for "spoke", "according" for "accord"), so its sentence is not read for it.
         """
-        key = tuple(stems)
+        key = (tuple(stems), unless)
         found = self._found.get(key)
         if found is not None:
             return found
+        hits: set[int] = set()
+        if len(key[0]) >= _MANY_STEMS:
+            self._scan_stems(key[0], unless, hits)
+        else:
+            self._find_stems(key[0], unless, hits)
+        found = self._found[key] = frozenset(hits)
+        return found
+
+    def _find_stems(self, stems: tuple[str, ...], unless: tuple[str, ...], hits: set[int]) -> None:
+        """:meth:`containing` by one ``str.find`` pass per stem: fastest for a few stems."""
         low = self.folded()
         starts, ends = self._starts, self._ends
         n = len(starts)
-        hits: set[int] = set()
         stop = max(ends, default=0)
-        for stem in key:
+        for stem in stems:
             size = len(stem)
             p = low.find(stem, 0, stop)
             while p >= 0:
                 k = bisect.bisect_right(starts, p) - 1
                 if k >= 0 and p + size <= ends[k]:
-                    if p > starts[k] and low[p - 1] in _ASCII_WORD:
+                    if (p > starts[k] and low[p - 1] in _ASCII_WORD) or (unless and low.startswith(unless, p)):
                         p = low.find(stem, p + 1, stop)
                         continue
                     hits.add(k)
@@ -341,8 +354,57 @@ class BodyViews(Sequence[SentView]):
                     p = low.find(stem, max(p + 1, starts[k + 1]), stop)
                 else:
                     break
-        found = self._found[key] = frozenset(hits)
-        return found
+
+    def _scan_stems(self, stems: tuple[str, ...], unless: tuple[str, ...], hits: set[int]) -> None:
+        """:meth:`containing` by one regex scan for all stems: a pass per stem costs more for many."""
+        low = self.folded()
+        starts, ends = self._starts, self._ends
+        search = word_start_finder(stems).search
+        m = search(low)
+        while m is not None:
+            p = m.start()
+            k = bisect.bisect_right(starts, p) - 1
+            if k >= 0 and low.startswith(stems, p, ends[k]) and not (unless and low.startswith(unless, p)):
+                hits.add(k)
+                m = search(low, ends[k])  # one hit per sentence is enough
+            else:
+                m = search(low, p + 1)
+        for k, p in enumerate(starts):  # the scan skips a sentence start right after a letter; a word starts there
+            if k not in hits and p > 0 and low[p - 1] in _ASCII_WORD and low.startswith(stems, p, ends[k]) \
+                    and not (unless and low.startswith(unless, p)):
+                hits.add(k)
+
+
+@functools.lru_cache(maxsize=64)
+def word_start_finder(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a word starts with one of ``stems`` (lowercase ASCII): one scan instead of one per stem.
+
+    A word starts where no ASCII letter, digit or underscore comes before, as in
+    :meth:`BodyViews.containing`. The stems form a trie, so the engine tests each word start against
+    a few letters, not the whole list; a match stops at the shortest stem, which is all callers need.
+    """
+    return re.compile(r"(?<![A-Za-z0-9_])" + _trie_pattern(sorted(set(stems))))
+
+
+def matches_from(pattern: regex.Pattern[str], first: tuple[str, ...], low: str) -> list[regex.Match[str]]:
+    """``list(pattern.finditer(low))``, begun at the first word that can start a match.
+
+    ``pattern`` begins with ``\\b`` and ``first`` holds a prefix of every word a match of it can begin
+    with, so the words before the first such word are not tried one by one. The engine still sees
+    the text before the start (``\\b``, look-behind), so the matches are the same.
+    """
+    start = word_start_finder(first).search(low)
+    return [] if start is None else list(pattern.finditer(low, start.start()))
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A pattern matching where the text starts with one of ``words`` (a trie: shared prefixes once)."""
+    if "" in words:
+        return ""
+    branches = []
+    for first, group in itertools.groupby(words, key=lambda w: w[0]):
+        branches.append(re.escape(first) + _trie_pattern([w[1:] for w in group]))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # --------------------------------------------------------------------------- word classes
@@ -404,9 +466,8 @@ def is_np_token(sv: SentView, i: int) -> bool:
 
 
 # --------------------------------------------------------------------------- phrases
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """Token range [i, j) of one sentence."""
+class Phrase(NamedTuple):
+    """Token range [i, j) of one sentence (a tuple: built by the thousand, cheaper than a frozen dataclass)."""
 
     i: int
     j: int
@@ -535,6 +596,12 @@ def np_right(sv: SentView, i: int, *, limit: int = 25, lists: bool = True) -> Ph
             continue
         if sv.date_at_token(j) is not None and j > start:
             break
+        if t.low in _CLAUSE_SUBJECTS and j > start:
+            break  # "firms it accused of ...": a relative clause without "that" begins
+        if t.low == "than" and j > start and sv.tokens[j - 1].low in ("more", "fewer", "less") \
+                and j + 1 < n and sv.tokens[j + 1].low[:1].isdigit():
+            j += 1
+            continue  # "more than 300 companies"
         if t.low in ("and", "or", "&") and j > start and j + 1 < n and _np_start_ok(sv, j + 1):
             j += 1
             continue
@@ -560,6 +627,7 @@ def np_right(sv: SentView, i: int, *, limit: int = 25, lists: bool = True) -> Ph
     return Phrase(start, j) if j > start else None
 
 
+_CLAUSE_SUBJECTS = _words("it he she they we i you")
 _ABBREVIATIONS = _words("gen lt col maj capt adm sen rep gov dr mr mrs ms st jr sgt cmdr brig prof rev hon")
 
 
@@ -771,6 +839,8 @@ _STATE_WORDS = ("countries", "nations", "states", "governments", "neighbours", "
 
 
 def anaphor_text(sv: SentView, ph: Phrase) -> str | None:
+    if ph.j - ph.i > 3:
+        return None  # every anaphor is one to three tokens ("they", "both sides", "the two leaders")
     if ph.j - ph.i == 1 and sv.tokens[ph.i].text == "US":
         return None  # the country, not "us"
     words = " ".join(t.low for t in sv.tokens[ph.i:ph.j])

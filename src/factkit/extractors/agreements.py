@@ -44,6 +44,7 @@ from ._events import (
     resolve_anaphors,
     subject_of,
     to_event,
+    matches_from,
 )
 
 NAME = "agreements"
@@ -68,6 +69,22 @@ _TRIGGER_STEMS = (
     "truce", "compact", "consensus", "understanding", "arrangement", "protocol", "declaration", "contract", "package",
     "formula", "settlement", "framework",
 )
+# Words that start with a stem where no pattern can match ("according" is not "accord"): a word
+# that begins with one of these does not make its sentence a candidate.
+_NOT_TRIGGERS = ("according", "accordance", "signific", "signal", "signator", "signature", "dealer", "dealing",
+                 "mount", "mouth", "entering", "entertain", "enterpris", "initially", "contractor", "renewab",
+                 "treatm", "forget", "conclusion")
+
+
+def _candidates(views: BodyViews) -> list[int]:
+    """Sentences that may hold a trigger, in text order."""
+    return sorted(views.containing(_TRIGGER_STEMS, _NOT_TRIGGERS))
+# Every match of _DEAL_VERB / _NOUN begins with a word starting with one of these: see matches_from.
+_DEAL_VERB_FIRST = ("reach", "struck", "strik", "clinch", "seal", "conclu", "sign", "initial", "ink", "finali",
+                    "ratif", "renew", "accept", "enter", "hammer", "forge")
+_NOUN_FIRST = ("agreement", "deal", "accord", "pact", "treat", "memorand", "mou", "cease", "truce", "consensus",
+               "understanding", "compact", "arrangement", "protocol", "declaration", "contract", "package", "formula",
+               "settlement", "framework")
 _PLURAL_NOUNS = frozenset("agreements deals accords pacts treaties memoranda".split())
 _SKIP_AFTER_VERB = frozenset("in principle on upon to that with also jointly formally tentatively unanimously "
                              "finally already now today yesterday earlier later last this month week year "
@@ -93,7 +110,7 @@ def extract(doc: AnalysedDocument) -> Iterator[Event]:
     """Agreement events, one per agreed topic and set of parties."""
     views = body_views(doc)
     drafts: list[Draft] = []
-    for si in sorted(views.containing(_TRIGGER_STEMS)):
+    for si in _candidates(views):
         drafts.extend(_sentence_drafts(views, si, drafts[-30:]))
     for d in _merge(drafts):
         if d.status in ("hypothetical", "demanded"):
@@ -113,8 +130,8 @@ def extract(doc: AnalysedDocument) -> Iterator[Event]:
 def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
     low = views.low(si)
     agrees = list(_AGREE.finditer(low))
-    deals = list(_DEAL_VERB.finditer(low))
-    nouns = list(_NOUN.finditer(low))
+    deals = matches_from(_DEAL_VERB, _DEAL_VERB_FIRST, low)
+    nouns = matches_from(_NOUN, _NOUN_FIRST, low)
     if not agrees and not deals and not nouns:
         return []  # no trigger: the sentence need not be read
     sv = views[si]

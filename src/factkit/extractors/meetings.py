@@ -50,6 +50,7 @@ from ._events import (
     resolve_anaphors,
     subject_of,
     to_event,
+    matches_from,
 )
 
 NAME = "meetings"
@@ -110,7 +111,7 @@ def extract(doc: AnalysedDocument) -> Iterator[Event | Relation]:
     """Meeting events (merged per real-world meeting) and met_with relations between named parties."""
     views = body_views(doc)
     drafts: list[Draft] = []
-    for si in sorted(views.containing(_TRIGGER_STEMS)):
+    for si in _candidates(views):
         drafts.extend(_sentence_drafts(views, si, drafts[-30:]))
     events = _merge(drafts)
     for d in events:
@@ -132,13 +133,26 @@ _TRIGGER_STEMS = (
     "telephon", "phone", "call", "discuss", "views", "consultation", "conversation", "summit", "encounter", "forum",
     "session", "assembly", "ministerial", "gathering", "congress",
 )
+# Words that start with a stem where no pattern can match ("spokesman" is not "spoke"): a word
+# that begins with one of these does not make its sentence a candidate.
+_NOT_TRIGGERS = ("spokes", "speaker", "hostil", "hostag")
+
+
+def _candidates(views: BodyViews) -> list[int]:
+    """Sentences that may hold a trigger, in text order."""
+    return sorted(views.containing(_TRIGGER_STEMS, _NOT_TRIGGERS))
+# Every match of _VERB / _NOUN begins with a word starting with one of these: see matches_from.
+_VERB_FIRST = ("met", "meet", "sat", "sit", "talk", "shook", "shak", "spoke", "speak", "negotiat", "confer", "host",
+               "receiv", "welcom", "telephon", "phone", "call", "discuss", "exchang", "gave", "give")
+_NOUN_FIRST = ("talks", "meeting", "discussion", "consultations", "negotiations", "phone", "telephone", "video",
+               "conversation", "summit", "encounter")
 _MAX_TRIGGERS = 12  # per sentence; news never has more, and each costs a bounded window of work
 
 
 def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
     low = views.low(si)
-    verbs = list(_VERB.finditer(low))
-    nouns = list(_NOUN.finditer(low))
+    verbs = matches_from(_VERB, _VERB_FIRST, low)
+    nouns = matches_from(_NOUN, _NOUN_FIRST, low)
     if not verbs and not nouns and _OCCASION_AT.search(low) is None:
         return []  # no trigger at all: the sentence need not be read
     sv = views[si]

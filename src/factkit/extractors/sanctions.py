@@ -44,6 +44,7 @@ from ._events import (
     reporter_of,
     subject_of,
     to_event,
+    matches_from,
 )
 
 NAME = "sanctions"
@@ -66,8 +67,8 @@ _MEASURE_NOUN = (
 )
 _NOUN = regex.compile(r"\b(?P<n>" + _MEASURE_NOUN + r"(?:\s+(?:and|or)\s+" + _MEASURE_NOUN + r")?)\b")
 _VERBAL = regex.compile(
-    r"\b(?:(?P<sanction>sanction(?:ed|s|ing)?)"
-    r"|(?P<blacklist>blacklist(?:ed|s|ing)?|de-?list(?:ed|s|ing)?|designat(?:e|es|ing)(?=\s+(?:further|more|new|"
+    r"\b(?:(?P<sanction>sanction(?:ed|s|ing)?\b)"
+    r"|(?P<blacklist>blacklist(?:ed|s|ing)?\b|de-?list(?:ed|s|ing)?\b|designat(?:e|es|ing)(?=\s+(?:further|more|new|"
     r"additional|other|\p{Lu}|\d|the|those|individuals|entities|companies|officials)))"
     r"|(?P<freeze>(?:froze|freez(?:e|es|ing)|frozen|unfr(?:eeze|oze|eezing|ozen))\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:assets|funds|accounts|property))"
@@ -77,14 +78,14 @@ _VERBAL = regex.compile(
     r"\s+(?:the\s+|all\s+|its\s+|their\s+|part\s+of\s+(?:a|the|its)\s+)?(?:\w+\s+){0,2}?"
     r"(?:sale|sales|exports?|imports?|shipments?|transfers?|supply|supplies|purchases?|aid|assistance|"
     r"air\s+links|flights|loans|funding|investment|trade)\b)"
-    r"|(?P<deny>den(?:y|ied|ies|ying)\s+entry|(?:entry|visa)\s+bans?)"
+    r"|(?P<deny>den(?:y|ied|ies|ying)\s+entry\b|(?:entry|visa)\s+bans?\b)"
     r"|(?P<added>add(?:ed|s|ing)?|plac(?:ed|es|ing)|put(?:s|ting)?|includ(?:ed|es|ing))\b(?=[^.;]{0,120}?\b(?:on|to|in)\s+"
     r"(?:the|its|a|their)\s+(?:\w+\s+){0,3}?(?:blacklist|entity\s+list|sanctions\s+list|list\s+of\s+"
     r"(?:specially|sanctioned|designated)))"
     r"|(?P<lifting>(?:lifting|removal|easing|suspension|end)\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?"
-    r"(?:sanctions|them|measures|restrictions|embargo|ban))"
+    r"(?:sanctions|them|measures|restrictions|embargo|ban)\b)"
     r"|(?P<liftpron>(?:lift|lifting|revoke|revoking|remove|removing|rescind|rescinding|drop|dropping|scrap|end|ease)"
-    r"\s+them)"
+    r"\s+them\b)"
     r"|(?P<action>(?:take|took|taken|taking|takes)\s+(?:\w+\s+){0,2}?action\s+(?=against))"
     r"|(?P<removed>remov(?:e|ed|es|ing)|tak(?:e|en|es|ing)\s+off)\b(?=[^.;]{0,120}?\bfrom\s+(?:the|its|a)\s+"
     r"(?:\w+\s+){0,3}?(?:blacklist|list))"
@@ -170,6 +171,10 @@ _TRIGGER_STEMS = (
     "delist", "list", "measures", "countermeasures", "punitive", "retaliatory", "penalt", "import", "export",
     "purchase", "shipment", "designat", "entry", "visa", "action",
 )
+# Words that start with a stem where no pattern can match ("importance" is not "import"): a word
+# that begins with one of these does not make its sentence a candidate. ("bank" would be one for
+# "ban", but "the easing of the ban" also matches the start of "the easing of the banking crisis".)
+_NOT_TRIGGERS = ("importan", "importer", "exporter", "designated", "designation", "bank")
 _TRIGGER_PAIRS = (
     (("prohibit", "bar", "halt", "suspen", "cut", "reduc"),
      ("sale", "transfer", "suppl", "aid", "assistance", "links", "flight", "loan", "funding", "investment",
@@ -180,7 +185,7 @@ _TRIGGER_PAIRS = (
 
 def _candidates(views: BodyViews) -> list[int]:
     """Sentences that may hold a trigger, in text order."""
-    found = set(views.containing(_TRIGGER_STEMS))
+    found = set(views.containing(_TRIGGER_STEMS, _NOT_TRIGGERS))
     for first, second in _TRIGGER_PAIRS:
         for si in views.containing(first) - found:
             low = views.low(si)
@@ -189,10 +194,26 @@ def _candidates(views: BodyViews) -> list[int]:
     return sorted(found)
 
 
+# Every match of _NOUN / _VERBAL begins with a word starting with one of these (the first literals of
+# their alternatives): see matches_from.
+_NOUN_FIRST = (
+    "economic", "financial", "trade", "arms", "oil", "export", "import", "travel", "visa", "entry", "investment",
+    "technology", "punitive", "retaliatory", "targeted", "new", "fresh", "tough", "additional", "further",
+    "sectoral", "unilateral", "illegal", "international", "sweeping", "harsh", "crippling", "wide-ranging", "broad",
+    "sanction", "embargo", "blockade", "asset", "blacklist", "entity", "restrictive", "countermeasures", "tariff",
+    "restrictions", "curbs", "limits", "ban", "controls", "quotas", "similar",
+)
+_VERBAL_FIRST = (
+    "sanction", "blacklist", "de", "designat", "froze", "freez", "unfr", "ban", "prohibit", "bar", "restrict",
+    "halt", "suspen", "cut", "reduc", "den", "entry", "visa", "add", "plac", "put", "includ", "lifting", "removal",
+    "easing", "end", "lift", "revok", "remov", "rescind", "drop", "scrap", "ease", "take", "took", "tak",
+)
+
+
 def _sentence_drafts(views: BodyViews, si: int, earlier: list[Draft]) -> list[Draft]:
     low = views.low(si)
-    verbal = list(_VERBAL.finditer(low))
-    nouns = list(_NOUN.finditer(low))
+    verbal = matches_from(_VERBAL, _VERBAL_FIRST, low)
+    nouns = matches_from(_NOUN, _NOUN_FIRST, low)
     if not verbal and not nouns:
         return []  # no trigger: the sentence need not be read
     sv = views[si]
