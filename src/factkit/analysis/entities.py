@@ -248,7 +248,7 @@ def _one_typo(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1:]
 
 
-def _disjoint(spans: Sequence[Sentence] | Sequence[Region]) -> bool:
+def _disjoint(spans: Sequence[Sentence | Region]) -> bool:
     """Sorted spans that do not overlap (what the splitter and the junk finder produce)."""
     return all(a.start <= a.end <= b.start for a, b in zip(spans, spans[1:]))
 

@@ -64,8 +64,8 @@ class DocContext:
         """The sentence's tokens and ``cue_candidates`` of them, found in one pass when possible."""
         keys, folded = self._cue_keys, self.folded
         if keys is None or folded is None:
-            toks = self.tokens(sentence)
-            return toks, self.cue_candidates(toks)
+            plain = self.tokens(sentence)
+            return plain, self.cue_candidates(plain)
         toks: list[Tok] = []
         candidates: list[int] = []
         text, start, end = self.text, sentence.start, sentence.end
