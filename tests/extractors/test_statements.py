@@ -570,5 +570,5 @@ def test_a_place_after_the_addressee_is_not_what_was_said(analyzer):
 
 def test_a_multiword_addressee_before_that(analyzer):
     s = one(analyzer, "Mayor Ines Castro told a local radio station that the bridge would reopen in May.")
-    assert s.addressee is not None and s.addressee.text.endswith("local radio station")
+    assert s.addressee is not None and s.addressee.text == "local radio station"
     assert s.content == "the bridge would reopen in May"

@@ -156,7 +156,6 @@ class Tok(NamedTuple):
 
 _new_tok = functools.partial(tuple.__new__, Tok)  # Tok from a 4-tuple without a Python-level call
 _tok_end = operator.itemgetter(1)  # Tok.end, for bisecting the tokens
-_MANY_STEMS = 12  # from this many stems on, one regex scan beats a str.find pass per stem
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -325,38 +324,12 @@ class BodyViews(Sequence[SentView]):
         found = self._found.get(key)
         if found is not None:
             return found
-        hits: set[int] = set()
-        if len(key[0]) >= _MANY_STEMS:
-            self._scan_stems(key[0], unless, hits)
-        else:
-            self._find_stems(key[0], unless, hits)
-        found = self._found[key] = frozenset(hits)
+        found = self._found[key] = frozenset(self._scan_stems(key[0], unless))
         return found
 
-    def _find_stems(self, stems: tuple[str, ...], unless: tuple[str, ...], hits: set[int]) -> None:
-        """:meth:`containing` by one ``str.find`` pass per stem: fastest for a few stems."""
-        low = self.folded()
-        starts, ends = self._starts, self._ends
-        n = len(starts)
-        stop = max(ends, default=0)
-        for stem in stems:
-            size = len(stem)
-            p = low.find(stem, 0, stop)
-            while p >= 0:
-                k = bisect.bisect_right(starts, p) - 1
-                if k >= 0 and p + size <= ends[k]:
-                    if (p > starts[k] and low[p - 1] in _ASCII_WORD) or (unless and low.startswith(unless, p)):
-                        p = low.find(stem, p + 1, stop)
-                        continue
-                    hits.add(k)
-                    p = low.find(stem, ends[k], stop)  # one hit per sentence is enough
-                elif k + 1 < n:
-                    p = low.find(stem, max(p + 1, starts[k + 1]), stop)
-                else:
-                    break
-
-    def _scan_stems(self, stems: tuple[str, ...], unless: tuple[str, ...], hits: set[int]) -> None:
-        """:meth:`containing` by one regex scan for all stems: a pass per stem costs more for many."""
+    def _scan_stems(self, stems: tuple[str, ...], unless: tuple[str, ...]) -> set[int]:
+        """:meth:`containing` by one regex scan for all stems."""
+        hits: set[int] = set()
         low = self.folded()
         starts, ends = self._starts, self._ends
         search = word_start_finder(stems).search
@@ -373,6 +346,7 @@ class BodyViews(Sequence[SentView]):
             if k not in hits and p > 0 and low[p - 1] in _ASCII_WORD and low.startswith(stems, p, ends[k]) \
                     and not (unless and low.startswith(unless, p)):
                 hits.add(k)
+        return hits
 
 
 @functools.lru_cache(maxsize=64)

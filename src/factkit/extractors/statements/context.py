@@ -61,13 +61,20 @@ class DocContext:
         return tokenize(self.text, sentence.start, sentence.end, self.folded)
 
     def scan(self, sentence: Sentence) -> tuple[list[Tok], list[int]]:
-        """The sentence's tokens and ``cue_candidates`` of them, found in one pass when possible."""
+        """The sentence's tokens and the indices of the words that may open a speech cue.
+
+        A cue starts at a speech verb the cue table or the lexicon knows, or at
+        "according"/"quoted" (a superset of what ``detect`` accepts); a sentence
+        without such a word has no speech act, so the parser never looks at it.
+        """
         keys, folded = self._cue_keys, self.folded
         if keys is None or folded is None:
             plain = self.tokens(sentence)
-            return plain, self.cue_candidates(plain)
+            return plain, [x for x, t in enumerate(plain) if t.word and self._opens_cue(t.low)]
         toks: list[Tok] = []
         candidates: list[int] = []
+        # The lexicon looks a word token up by its fold without dots: case folding is idempotent
+        # and makes no dots, spaces or curly apostrophes (checked over every code point).
         text, start, end = self.text, sentence.start, sentence.end
         pattern = ASCII_TOKEN_RE if text[start:end].isascii() else TOKEN_RE
         for m in pattern.finditer(text, start, end):
@@ -79,21 +86,6 @@ class DocContext:
                 candidates.append(len(toks))
             toks.append(Tok(a, b, t, low, word))
         return toks, candidates
-
-    def cue_candidates(self, toks: Sequence[Tok]) -> list[int]:
-        """Indices of the words that may open a speech cue (a superset of what ``detect`` accepts).
-
-        A cue starts at a speech verb the cue table or the lexicon knows, or at
-        "according"/"quoted"; a sentence without such a word has no speech act,
-        so the parser never needs to look at it.
-        """
-        keys = self._cue_keys
-        if keys is None:
-            return [x for x, t in enumerate(toks) if t.word and self._opens_cue(t.low)]
-        # The lexicon looks a word token up by ``low`` without dots: case folding is idempotent
-        # and makes no dots, spaces or curly apostrophes (checked over every code point).
-        return [x for x, t in enumerate(toks)
-                if t.word and (t.low in keys or "." in t.low and t.low.replace(".", "") in keys)]
 
     def _opens_cue(self, low: str) -> bool:
         """May a word with this fold open a cue (``detect._cue_at`` asks the same)?"""

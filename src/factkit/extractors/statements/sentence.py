@@ -67,10 +67,11 @@ class SentenceView:
         self.doc: AnalysedDocument = ctx.doc
         self.text = ctx.text
         self.sentence = sentence
-        self.toks: list[Tok] = toks if toks is not None else ctx.tokens(sentence)
-        self.n = len(self.toks)
-        # words that may open a cue (the only tokens the cue search looks at)
-        self.candidates: list[int] = candidates if candidates is not None else ctx.cue_candidates(self.toks)
+        if toks is None or candidates is None:
+            toks, candidates = ctx.scan(sentence)
+        self.toks: list[Tok] = toks
+        self.n = len(toks)
+        self.candidates: list[int] = candidates  # words that may open a cue: all the cue search looks at
         self.cue_at: dict[int, Cue] = {}
 
     @lazy
